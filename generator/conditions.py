@@ -1,0 +1,93 @@
+"""Declarative clause conditions: a TOML table of answer keys and the values they need.
+
+    [when]
+    "audience.regions" = "eea"                 # list answer contains the value
+    "cpni.approval" = ["opt_in", "opt_out"]    # single answer is one of these
+    "facts.cpni_applies" = true                # a derived fact (generator/facts.py)
+    "children.minimum_age" = { min = 16 }      # operators: not, set, min, max, all
+
+All entries of `when` must hold; at least one entry of `when_any` must hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from generator.facts import FACTS
+from generator.schema import FIELDS_BY_KEY
+
+OPERATORS = ("not", "set", "min", "max", "all")
+_LIST_KINDS = ("choices", "text_list")
+
+
+def known_key(key: str) -> bool:
+    return key in FIELDS_BY_KEY or (key.startswith("facts.") and key[6:] in FACTS)
+
+
+def _is_list_key(key: str) -> bool:
+    if key.startswith("facts."):
+        return key == "facts.collected_categories"
+    return FIELDS_BY_KEY[key].kind in _LIST_KINDS
+
+
+def _matches(actual: Any, expected: Any, is_list: bool) -> bool:
+    """Plain value: equality (or membership for list answers); a list: any of them."""
+    options = expected if isinstance(expected, list) else [expected]
+    if is_list:
+        return any(option in actual for option in options)
+    return actual in options
+
+
+def _holds(key: str, expected: Any, values: Mapping[str, Any]) -> bool:
+    actual = values[key]
+    is_list = _is_list_key(key)
+    if not isinstance(expected, dict):
+        return _matches(actual, expected, is_list)
+    for op, operand in expected.items():
+        if op == "not" and _matches(actual, operand, is_list):
+            return False
+        if op == "set" and bool(actual) != operand:
+            return False
+        if op == "min" and not actual >= operand:
+            return False
+        if op == "max" and not actual <= operand:
+            return False
+        if op == "all" and not all(item in actual for item in operand):
+            return False
+    return True
+
+
+def condition_holds(
+    when: Mapping[str, Any], when_any: Mapping[str, Any], values: Mapping[str, Any]
+) -> bool:
+    """`values` maps every answer key and every `facts.` key to its value."""
+    if not all(_holds(key, expected, values) for key, expected in when.items()):
+        return False
+    return not when_any or any(_holds(key, e, values) for key, e in when_any.items())
+
+
+def condition_problems(table: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(key, message) for each entry that names an unknown answer or an impossible value."""
+    problems: list[tuple[str, str]] = []
+    for key, expected in table.items():
+        if not known_key(key):
+            problems.append((key, f"'{key}' is not an answer or fact; see docs/project-file.md and generator/facts.py"))
+            continue
+        field = FIELDS_BY_KEY.get(key)
+        if isinstance(expected, dict):
+            bad = set(expected) - set(OPERATORS)
+            if bad:
+                problems.append((key, f"unknown operator {', '.join(sorted(bad))}; use {', '.join(OPERATORS)}"))
+                continue
+            plain = [v for op, v in expected.items() if op in ("not", "all")]
+        else:
+            plain = [expected]
+        if field and field.choices:
+            for value in plain:
+                for option in value if isinstance(value, list) else [value]:
+                    if option not in field.choices:
+                        problems.append(
+                            (key, f"'{option}' can never match; allowed values: {', '.join(field.choices)}")
+                        )
+    return problems

@@ -1,0 +1,269 @@
+"""The clause library: clause files, sections, terms, seeds and legal requirements.
+
+Each clause is a Markdown file whose body is a small Jinja template, preceded by
+TOML front matter between `+++` lines (see docs/clause-authoring.md). Loading
+checks the whole library and names the file and line of every problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template, TemplateSyntaxError, meta
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from generator.conditions import condition_problems, known_key
+from generator.errors import ClauseLibraryError, Problem
+from generator.schema import FIELDS_BY_KEY
+from generator.templating import make_environment, referenced_paths
+from generator.toml_lines import key_lines, line_of
+
+CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*(\.[a-z0-9_\-]+)*$")
+REQUIRED_KEYS = ("id", "section", "title", "order", "sources", "requirements")
+OPTIONAL_KEYS = ("when", "when_any", "show_title")
+ROOTS = {key.split(".", 1)[0] for key in FIELDS_BY_KEY} | {"facts"}
+GLOBALS = {"term", "range", "lipsum", "dict", "cycler", "joiner", "namespace"}
+
+
+def builtin_library_path() -> Path:
+    return Path(str(files("clause_library")))
+
+
+@dataclass(frozen=True)
+class Source:
+    seed: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    section: str
+    title: str
+    order: int
+    text: str
+    sources: tuple[Source, ...]
+    requirements: tuple[str, ...]
+    when: dict[str, Any] = field(default_factory=dict, hash=False)
+    when_any: dict[str, Any] = field(default_factory=dict, hash=False)
+    show_title: bool = True
+    path: Path | None = None
+    body_line: int = 1
+
+    @property
+    def text_hash(self) -> str:
+        """Identifies the library text an override was made against."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    group: str
+    element: str
+    citation: str
+    applies_if: str
+
+
+@dataclass
+class Library:
+    clauses: dict[str, Clause]
+    sections: dict[str, Section]
+    terms: dict[str, dict[str, str]]
+    requirements: dict[str, Requirement]
+    seeds: dict[str, dict[str, str]]
+    env: ImmutableSandboxedEnvironment
+    templates: dict[str, Template] = field(default_factory=dict)
+
+    def compile(self, source: str) -> Template:
+        """Compiled template for a clause text, cached: the preview re-renders often."""
+        template = self.templates.get(source)
+        if template is None:
+            template = self.templates[source] = self.env.from_string(source)
+        return template
+
+
+def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        match = re.search(r"at line (\d+)", str(error))
+        problems.append(Problem(path, f"cannot be read: {error}", line=int(match.group(1)) if match else None))
+        return {}
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """(front matter, body, line number where the body starts); raises ValueError."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "+++":
+        raise ValueError("a clause file must start with a line '+++' that opens its TOML front matter")
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "+++":
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]).strip("\n"), index + 2
+    raise ValueError("the front matter is not closed; add a line '+++' after it")
+
+
+def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Section]) -> Clause | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        front, body, body_line = split_front_matter(text)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        problems.append(Problem(path, str(error), line=1))
+        return None
+    try:
+        meta_data = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"at line (\d+)", str(error))
+        line = int(match.group(1)) + 1 if match else 1
+        problems.append(Problem(path, f"front matter is not valid TOML: {error}", line=line))
+        return None
+    lines = {k: v + 1 for k, v in key_lines(front).items()}
+    before = len(problems)
+
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(path, message, key, line_of(lines, key) or 2))
+
+    for key in REQUIRED_KEYS:
+        if key not in meta_data:
+            problem(key, f"missing `{key}` in the front matter")
+    for key in set(meta_data) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS):
+        problem(key, f"unknown front-matter key; allowed: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}")
+    if len(problems) > before:
+        return None
+    clause_id, section = meta_data["id"], meta_data["section"]
+    if not isinstance(clause_id, str) or not CLAUSE_ID.match(clause_id):
+        problem("id", "id must be lowercase words joined by dots, like 'cpni.definition'")
+    if section not in sections:
+        problem("section", f"unknown section '{section}'; known: {', '.join(sections)}")
+    if not isinstance(meta_data["title"], str) or not meta_data["title"].strip():
+        problem("title", "title must be non-empty text")
+    if isinstance(meta_data["order"], bool) or not isinstance(meta_data["order"], int):
+        problem("order", "order must be a whole number")
+    sources = meta_data["sources"]
+    if not isinstance(sources, list) or not all(
+        isinstance(s, dict) and isinstance(s.get("seed"), str) and isinstance(s.get("section"), str)
+        for s in sources
+    ):
+        problem("sources", 'sources must be a list like [{ seed = "004", section = "CPNI" }]')
+        sources = []
+    requirements = meta_data["requirements"]
+    if not isinstance(requirements, list) or not all(isinstance(r, str) for r in requirements):
+        problem("requirements", 'requirements must be a list of ids like ["gdpr.13.1.a"]')
+        requirements = []
+    for name in ("when", "when_any"):
+        table = meta_data.get(name, {})
+        if not isinstance(table, dict):
+            problem(name, f"`{name}` must be a table of answer keys")
+            continue
+        for key, message in condition_problems(table):
+            problem(f"{name}.{key}", message)
+    _check_body(path, body, body_line, problems)
+    if len(problems) > before:
+        return None
+    return Clause(
+        id=clause_id,
+        section=section,
+        title=meta_data["title"].strip(),
+        order=meta_data["order"],
+        text=body,
+        sources=tuple(Source(s["seed"], s["section"]) for s in sources),
+        requirements=tuple(requirements),
+        when=meta_data.get("when", {}),
+        when_any=meta_data.get("when_any", {}),
+        show_title=bool(meta_data.get("show_title", True)),
+        path=path,
+        body_line=body_line,
+    )
+
+
+def template_problems(body: str) -> list[tuple[int, str]]:
+    """(line within body, message) for syntax errors and unknown answers a text uses."""
+    env = make_environment({})
+    try:
+        ast = env.parse(body)
+    except TemplateSyntaxError as error:
+        return [(error.lineno, f"template error: {error.message}")]
+    found: list[tuple[int, str]] = []
+    for name in sorted(meta.find_undeclared_variables(ast) - ROOTS - GLOBALS):
+        found.append((1, f"'{name}' is not an answer; known roots: {', '.join(sorted(ROOTS))}"))
+    for path, line in referenced_paths(ast, ROOTS):
+        if not (known_key(path) or any(k.startswith(path + ".") for k in FIELDS_BY_KEY)):
+            found.append((line, f"'{path}' is not an answer or fact; see docs/project-file.md"))
+    return found
+
+
+def _check_body(path: Path, body: str, body_line: int, problems: list[Problem]) -> None:
+    for line, message in template_problems(body):
+        problems.append(Problem(path, message, line=body_line + line - 1))
+
+
+def _load_sections(path: Path, problems: list[Problem], into: dict[str, Section]) -> None:
+    for entry in _read_toml(path, problems).get("sections", []):
+        try:
+            into[entry["id"]] = Section(entry["id"], entry["title"], int(entry["order"]))
+        except (KeyError, TypeError, ValueError):
+            problems.append(Problem(path, f"each [[sections]] needs id, title and order: {entry!r}"))
+
+
+def load_library(extra_paths: tuple[Path, ...] = ()) -> Library:
+    """Load the built-in library plus organisation folders, which add or replace clauses by id."""
+    return _load_library(tuple(Path(p) for p in extra_paths))
+
+
+@lru_cache(maxsize=8)
+def _load_library(extra_paths: tuple[Path, ...]) -> Library:
+    root = builtin_library_path()
+    problems: list[Problem] = []
+    sections: dict[str, Section] = {}
+    terms: dict[str, dict[str, str]] = {}
+    folders = [root, *extra_paths]
+    for folder in folders:
+        if not folder.is_dir():
+            problems.append(Problem(folder, "library folder not found; fix library_paths in the project"))
+            continue
+        if (folder / "sections.toml").is_file():
+            _load_sections(folder / "sections.toml", problems, sections)
+        for group, entries in _read_toml(folder / "terms.toml", problems).items() if (folder / "terms.toml").is_file() else []:
+            terms.setdefault(group, {}).update(entries)
+    requirements = {
+        rid: Requirement(rid, r["group"], r["element"], r["citation"], r["applies_if"])
+        for rid, r in _read_toml(root / "requirements.toml", problems).items()
+    }
+    seeds = _read_toml(root / "seeds.toml", problems)
+    clauses: dict[str, Clause] = {}
+    for folder in folders:
+        seen_here: dict[str, Path] = {}
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            if path.name.upper() == "README.MD":
+                continue
+            clause = _parse_clause(path, problems, sections)
+            if clause is None:
+                continue
+            if clause.id in seen_here:
+                problems.append(Problem(path, f"duplicate clause id '{clause.id}', also in {seen_here[clause.id]}", "id"))
+                continue
+            seen_here[clause.id] = path
+            for rid in clause.requirements:
+                if rid not in requirements:
+                    problems.append(Problem(path, f"unknown requirement '{rid}'; see clause_library/requirements.toml", "requirements"))
+            for source in clause.sources:
+                if folder == root and source.seed not in seeds:
+                    problems.append(Problem(path, f"unknown seed '{source.seed}'; see clause_library/seeds.toml", "sources"))
+            clauses[clause.id] = clause
+    if problems:
+        raise ClauseLibraryError(problems)
+    return Library(clauses, sections, terms, requirements, seeds, make_environment(terms))

@@ -1,0 +1,382 @@
+"""The project: every answer plus the user's clause edits, loaded from and saved to TOML.
+
+Loading validates the whole file and reports every problem at once (file, key,
+line, fix); unknown keys are warnings. Saving is atomic and round-trips.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from generator.errors import Problem, ProjectFileError
+from generator.files import atomic_write
+from generator.schema import (
+    FIELDS,
+    FIELDS_BY_KEY,
+    FORMAT_VERSION,
+    RETENTION_KEYWORDS,
+    STRUCTURAL_KEYS,
+    Field,
+    default_value,
+)
+from generator.toml_lines import key_lines, line_of
+
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_URL = re.compile(r"^https?://[^\s/<>\"]+\.[^\s<>\"]+$")
+_PERIOD = re.compile(r"^([1-9][0-9]{0,3}) (day|days|week|weeks|month|months|year|years)$")
+_CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class ClauseEdit:
+    """The user's change to one library clause: new text, or leaving it out."""
+
+    text: str | None = None
+    omit: bool = False
+    base_hash: str = ""  # hash of the library text the edit was made against
+
+
+@dataclass
+class CustomClause:
+    """A clause the user wrote, placed in one of the library's sections."""
+
+    id: str
+    section: str
+    title: str
+    text: str
+    order: int = 1000
+
+
+@dataclass
+class Project:
+    """The only state: answers by dotted key, clause edits, and extra library folders."""
+
+    answers: dict[str, Any]
+    clause_edits: dict[str, ClauseEdit] = field(default_factory=dict)
+    custom_clauses: list[CustomClause] = field(default_factory=list)
+    library_paths: list[str] = field(default_factory=list)
+    path: Path | None = None
+    warnings: list[Problem] = field(default_factory=list, compare=False)
+
+    def copy(self) -> Project:
+        return copy.deepcopy(self)
+
+    def resolved_library_paths(self) -> list[Path]:
+        """Extra clause folders, relative to the project file's folder."""
+        base = self.path.parent if self.path else Path.cwd()
+        return [(base / p).resolve() for p in self.library_paths]
+
+
+def default_answers() -> dict[str, Any]:
+    return {f.key: default_value(f) for f in FIELDS}
+
+
+def new_project(overrides: dict[str, Any] | None = None) -> Project:
+    """A project with every default filled in and today's effective date."""
+    answers = default_answers()
+    answers["policy.effective_date"] = dt.date.today()
+    answers.update(overrides or {})
+    return Project(answers=answers)
+
+
+# --- validation of single values ---------------------------------------------
+
+
+def _check_value(f: Field, value: Any) -> tuple[Any, str | None]:
+    """Return the normalised value and an error message (None when valid)."""
+    kind = f.kind
+    if kind in ("text", "email", "url", "period"):
+        if not isinstance(value, str):
+            return value, f"expected text in quotes, got {_describe(value)}"
+        if _CONTROL.search(value):
+            return value, "contains a control character; remove it"
+        value = value.strip()
+        if f.required and not value:
+            return value, "must not be empty"
+        if kind == "email" and value and not _EMAIL.match(value):
+            return value, f"'{value}' is not an e-mail address; write it like privacy@example.com"
+        if kind == "url" and value and not _URL.match(value):
+            return value, f"'{value}' is not a web address; write it like https://example.com/privacy"
+        if kind == "period" and value not in RETENTION_KEYWORDS and not _PERIOD.match(value):
+            return value, (
+                f"'{value}' is not a retention period; write a number and a unit like "
+                f"\"18 months\", or one of {', '.join(RETENTION_KEYWORDS)}"
+            )
+        return value, None
+    if kind == "bool":
+        if not isinstance(value, bool):
+            return value, f"expected true or false, got {_describe(value)}"
+        return value, None
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return value, f"expected a whole number, got {_describe(value)}"
+        if f.minimum is not None and value < f.minimum or f.maximum is not None and value > f.maximum:
+            return value, f"must be between {f.minimum} and {f.maximum}, got {value}"
+        return value, None
+    if kind == "date":
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                return value, f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31"
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            return value, f"expected a date written as YYYY-MM-DD, got {_describe(value)}"
+        return value, None
+    if kind == "choice":
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if value not in f.choices:
+            return value, f"{_describe(value)} is not allowed; use one of: {', '.join(f.choices)}"
+        return value, None
+    if kind in ("choices", "text_list"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return value, f"expected a list of text values like [\"a\", \"b\"], got {_describe(value)}"
+        if kind == "choices":
+            bad = [v for v in value if v not in f.choices]
+            if bad:
+                return value, (
+                    f"{', '.join(repr(b) for b in bad)} not allowed; use any of: {', '.join(f.choices)}"
+                )
+            return list(dict.fromkeys(value)), None
+        cleaned = [v.strip() for v in value if v.strip()]
+        if any(_CONTROL.search(v) for v in cleaned):
+            return value, "contains a control character; remove it"
+        return cleaned, None
+    raise AssertionError(f"unknown kind {kind}")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"'{value}'"
+    return repr(value)
+
+
+# --- loading -------------------------------------------------------------------
+
+
+def _flatten(table: dict[str, Any], prefix: str, out: dict[str, Any], unknown: list[str]) -> None:
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if path in FIELDS_BY_KEY:
+            out[path] = value
+        elif isinstance(value, dict) and any(k.startswith(path + ".") for k in FIELDS_BY_KEY):
+            _flatten(value, path + ".", out, unknown)
+        else:
+            unknown.append(path)
+
+
+def parse_project(text: str, path: Path | None = None) -> Project:
+    """Validate project text; raise ProjectFileError listing every problem."""
+    if not text.strip():
+        raise ProjectFileError(
+            Problem(path, "the file is empty; create a project with `telepolicy new --preset NAME FILE`")
+        )
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"at line (\d+)", str(error))
+        raise ProjectFileError(
+            Problem(
+                path,
+                f"this is not valid TOML ({error}); check quotes, brackets and '=' signs on that line",
+                line=int(match.group(1)) if match else None,
+            )
+        ) from None
+    lines = key_lines(text)
+    problems: list[Problem] = []
+
+    def problem(key: str, message: str, severity: str = "error") -> None:
+        problems.append(Problem(path, message, key, line_of(lines, key), severity))
+
+    version = raw.get("format", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        problem("format", f"format {version!r} is not supported; this version reads format {FORMAT_VERSION}")
+
+    given: dict[str, Any] = {}
+    unknown: list[str] = []
+    _flatten({k: v for k, v in raw.items() if k not in STRUCTURAL_KEYS}, "", given, unknown)
+    for key in unknown:
+        problem(key, "unknown key, ignored; see docs/project-file.md for the keys", "warning")
+
+    answers: dict[str, Any] = {}
+    for f in FIELDS:
+        if f.key not in given:
+            if f.required:
+                problem(f.key, f"required answer missing; add `{f.key.rsplit('.', 1)[1]} = ...` ({f.label})")
+            answers[f.key] = default_value(f)
+            continue
+        value, message = _check_value(f, given[f.key])
+        if message:
+            problem(f.key, message)
+        answers[f.key] = value
+
+    library_paths = raw.get("library_paths", [])
+    if not isinstance(library_paths, list) or not all(isinstance(p, str) for p in library_paths):
+        problem("library_paths", 'expected a list of folder names like ["legal/clauses"]')
+        library_paths = []
+
+    edits = _parse_edits(raw.get("clauses", {}), problem)
+    customs = _parse_custom(raw.get("custom_clauses", []), problem)
+    if not [p for p in problems if p.severity == "error"]:
+        _check_combinations(answers, problem)
+
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ProjectFileError(sorted(problems, key=lambda p: (p.line or 0)))
+    return Project(
+        answers=answers,
+        clause_edits=edits,
+        custom_clauses=customs,
+        library_paths=library_paths,
+        path=path,
+        warnings=[p for p in problems if p.severity == "warning"],
+    )
+
+
+def _parse_edits(table: Any, problem: Any) -> dict[str, ClauseEdit]:
+    if not isinstance(table, dict):
+        problem("clauses", 'expected tables like [clauses."contact.how"] with text or omit')
+        return {}
+    edits: dict[str, ClauseEdit] = {}
+    for clause_id, entry in table.items():
+        key = f"clauses.{clause_id}"
+        if not isinstance(entry, dict):
+            problem(key, "expected a table with `text = \"...\"` or `omit = true`")
+            continue
+        text, omit, base = entry.get("text"), entry.get("omit", False), entry.get("base_hash", "")
+        for name in set(entry) - {"text", "omit", "base_hash"}:
+            problem(f"{key}.{name}", "unknown key, ignored; a clause edit has text, omit and base_hash", "warning")
+        if text is not None and not isinstance(text, str):
+            problem(f"{key}.text", "expected the clause text as a string")
+            continue
+        if not isinstance(omit, bool):
+            problem(f"{key}.omit", "expected true or false")
+            continue
+        if text is None and not omit:
+            problem(key, "this edit changes nothing; add `text = \"...\"` or `omit = true`", "warning")
+        edits[clause_id] = ClauseEdit(text=text, omit=omit, base_hash=str(base))
+    return edits
+
+
+def _parse_custom(items: Any, problem: Any) -> list[CustomClause]:
+    if not isinstance(items, list):
+        problem("custom_clauses", "expected [[custom_clauses]] tables")
+        return []
+    customs: list[CustomClause] = []
+    for index, entry in enumerate(items):
+        key = f"custom_clauses.{index}"
+        if not isinstance(entry, dict):
+            problem("custom_clauses", f"entry {index + 1} is not a table")
+            continue
+        missing = [n for n in ("id", "section", "title", "text") if not isinstance(entry.get(n), str) or not entry[n].strip()]
+        if missing:
+            problem("custom_clauses", f"custom clause {index + 1} needs text values for: {', '.join(missing)}")
+            continue
+        if not _CLAUSE_ID.match(entry["id"]):
+            problem("custom_clauses", f"custom clause id '{entry['id']}' may use only a-z, 0-9, '.', '_' and '-'")
+            continue
+        order = entry.get("order", 1000)
+        if isinstance(order, bool) or not isinstance(order, int):
+            problem(key, "order must be a whole number")
+            continue
+        customs.append(CustomClause(entry["id"], entry["section"], entry["title"], entry["text"], order))
+    return customs
+
+
+def _check_combinations(answers: dict[str, Any], problem: Any) -> None:
+    """Answers that cannot all be true at once."""
+    regions = set(answers["audience.regions"])
+    if not regions:
+        problem("audience.regions", "choose at least one region the service is offered in")
+    if regions & {"california", "us_states"} and "us" not in regions:
+        problem("audience.regions", 'California or other US states are chosen without "us"; add "us"')
+    if answers["services.content_handling"] == "none" and answers["data.content.collected"]:
+        problem("data.content.collected", "content is collected but services.content_handling is \"none\"; change one of them")
+    for purpose in ("credit_checks",):
+        if purpose in answers["purposes.used"] and not answers["data.credit.collected"]:
+            problem("purposes.used", "credit_checks is a purpose but data.credit.collected is false; collect credit data or drop the purpose")
+    last = answers["policy.last_updated"]
+    if last is not None and last < answers["policy.effective_date"] - dt.timedelta(days=3660):
+        problem("policy.last_updated", "is more than ten years before the effective date; check the year", "warning")
+
+
+def load_project(path: str | Path) -> Project:
+    """Read and validate a project file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ProjectFileError(Problem(path, "no such file; check the path or create it with `telepolicy new`")) from None
+    except IsADirectoryError:
+        raise ProjectFileError(Problem(path, "this is a folder, not a project file")) from None
+    except OSError as error:
+        raise ProjectFileError(Problem(path, f"cannot be read ({error.strerror})")) from None
+    if b"\x00" in data:
+        raise ProjectFileError(Problem(path, "this is a binary file, not a TOML project file"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ProjectFileError(Problem(path, "is not UTF-8 text; save it as UTF-8", line=line)) from None
+    return parse_project(text, path)
+
+
+# --- saving ----------------------------------------------------------------------
+
+
+def project_to_toml(project: Project) -> str:
+    """Stable, complete TOML: format first, then answers in schema order, then edits."""
+    document: dict[str, Any] = {"format": FORMAT_VERSION}
+    if project.library_paths:
+        document["library_paths"] = list(project.library_paths)
+    for f in FIELDS:
+        value = project.answers.get(f.key)
+        if value is None:
+            continue
+        table = document
+        *parents, leaf = f.key.split(".")
+        for part in parents:
+            table = table.setdefault(part, {})
+        table[leaf] = value
+    if project.clause_edits:
+        clauses: dict[str, Any] = {}
+        for clause_id in sorted(project.clause_edits):
+            edit = project.clause_edits[clause_id]
+            entry: dict[str, Any] = {}
+            if edit.text is not None:
+                entry["text"] = edit.text
+            if edit.omit:
+                entry["omit"] = True
+            if edit.base_hash:
+                entry["base_hash"] = edit.base_hash
+            clauses[clause_id] = entry
+        document["clauses"] = clauses
+    if project.custom_clauses:
+        document["custom_clauses"] = [
+            {"id": c.id, "section": c.section, "title": c.title, "order": c.order, "text": c.text}
+            for c in project.custom_clauses
+        ]
+    header = "# Telepolicy project file. Every key is described in docs/project-file.md.\n"
+    return header + tomli_w.dumps(document, multiline_strings=True)
+
+
+def save_project(project: Project, path: str | Path) -> None:
+    """Write the project atomically; the old file survives any failure."""
+    path = Path(path)
+    atomic_write(path, project_to_toml(project).encode("utf-8"))
+    project.path = path

@@ -1,0 +1,491 @@
+"""The project file's schema: every answer the wizard asks, declared once.
+
+Validation, the project-file reference (docs/project-file.md), the library's
+checks of clause conditions and variables, and the wizard's pages all read
+this table, so a new answer is added in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Kind = Literal[
+    "text", "email", "url", "bool", "int", "date", "choice", "choices", "text_list", "period"
+]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One answer: its dotted key, type, allowed values and what it changes."""
+
+    key: str
+    kind: Kind
+    label: str
+    help: str
+    page: str
+    default: Any = None
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".", 1)[0]
+
+
+FORMAT_VERSION = 1
+
+# Wizard pages, in order; each field names one.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("company", "Company and contacts"),
+    ("services", "Services and audience"),
+    ("regions", "Regions"),
+    ("data", "Data collected and its sources"),
+    ("purposes", "Purposes and legal bases"),
+    ("roles", "Controller and processor roles"),
+    ("sharing", "Sharing"),
+    ("cookies", "Cookies and tracking"),
+    ("retention", "Retention"),
+    ("transfers", "Storage and transfers"),
+    ("children", "Children"),
+    ("cpni", "CPNI"),
+    ("rights", "Rights requests"),
+    ("security", "Security"),
+    ("policy", "Policy version and dates"),
+)
+
+DATA_CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("contact", "Identity and contact details"),
+    ("account", "Account, login and API credentials"),
+    ("payment", "Payment and billing details"),
+    ("kyc", "Identity verification and subscriber records"),
+    ("credit", "Credit checks"),
+    ("traffic", "Traffic data (call and message records)"),
+    ("location", "Location data"),
+    ("content", "Content of communications"),
+    ("device", "Device, log and website usage data"),
+    ("support", "Support and correspondence"),
+    ("marketing", "Marketing preferences"),
+)
+CATEGORY_IDS = tuple(cat for cat, _ in DATA_CATEGORIES)
+
+SOURCES = (
+    "you",
+    "automatic",
+    "business_customers",
+    "carriers",
+    "credit_agencies",
+    "social_networks",
+    "data_vendors",
+    "public_sources",
+    "partners",
+)
+ROLES = ("controller", "processor", "both")
+PURPOSES = (
+    "provide_service",
+    "billing",
+    "support",
+    "service_messages",
+    "fraud_prevention",
+    "network_security",
+    "interconnect_settlement",
+    "emergency_services",
+    "service_improvement",
+    "analytics",
+    "marketing",
+    "credit_checks",
+    "legal_compliance",
+)
+LEGAL_BASES = ("contract", "legal_obligation", "legitimate_interests", "consent", "vital_interests")
+DEFAULT_BASIS = {
+    "provide_service": "contract",
+    "billing": "contract",
+    "support": "contract",
+    "service_messages": "contract",
+    "fraud_prevention": "legitimate_interests",
+    "network_security": "legitimate_interests",
+    "interconnect_settlement": "legitimate_interests",
+    "emergency_services": "legal_obligation",
+    "service_improvement": "legitimate_interests",
+    "analytics": "consent",
+    "marketing": "consent",
+    "credit_checks": "legitimate_interests",
+    "legal_compliance": "legal_obligation",
+}
+REGIONS = (
+    "us",
+    "california",
+    "us_states",
+    "eea",
+    "uk",
+    "switzerland",
+    "canada",
+    "brazil",
+    "ukraine",
+    "rest_of_world",
+)
+SERVICES = (
+    "voice",
+    "messaging",
+    "voicemail",
+    "conferencing",
+    "call_recording",
+    "fax",
+    "cpaas_api",
+    "sip_trunking",
+    "mobile",
+    "fixed_access",
+    "number_porting",
+    "directory_listing",
+)
+TRANSFER_MECHANISMS = (
+    "adequacy",
+    "dpf",
+    "scc",
+    "uk_idta",
+    "uk_addendum",
+    "swiss_scc",
+    "bcr",
+    "derogations",
+)
+RECIPIENTS = (
+    "service_providers",
+    "interconnect_carriers",
+    "ott_providers",
+    "affiliates",
+    "business_customers",
+    "payment_processors",
+    "credit_agencies",
+    "professional_advisers",
+    "authorities",
+    "acquirers",
+    "advertising_partners",
+)
+SECURITY_MEASURES = (
+    "encryption_in_transit",
+    "encryption_at_rest",
+    "access_control",
+    "mfa",
+    "pseudonymisation",
+    "logging_monitoring",
+    "staff_training",
+    "security_testing",
+    "incident_response",
+    "iso27001",
+    "soc2",
+)
+CONTROLLER_PURPOSES = (
+    "billing",
+    "fraud_prevention",
+    "network_security",
+    "legal_compliance",
+    "service_improvement",
+    "cpni_marketing",
+)
+
+_PERIOD_HELP = (
+    'A period such as "90 days", "18 months" or "7 years", or one of: '
+    '"while_account_open", "as_required_by_law", "customer_instructions".'
+)
+RETENTION_KEYWORDS = ("while_account_open", "as_required_by_law", "customer_instructions")
+
+
+def _category_fields() -> list[Field]:
+    fields: list[Field] = []
+    for cat, label in DATA_CATEGORIES:
+        base = f"data.{cat}"
+        fields += [
+            Field(
+                f"{base}.collected",
+                "bool",
+                f"{label}: collected",
+                "Each collected category is listed with its sources, role and retention "
+                "(GDPR Art. 13(1)(c), 14(1)(d); CCPA Civ. Code 1798.100(a)).",
+                "data",
+                default=cat in ("contact", "account", "device", "support"),
+            ),
+            Field(
+                f"{base}.sources",
+                "choices",
+                f"{label}: sources",
+                "Where this data comes from; data not from the person needs its source "
+                "named (GDPR Art. 14(2)(f)).",
+                "data",
+                default=["you"] if cat not in ("traffic", "device", "location") else ["automatic"],
+                choices=SOURCES,
+            ),
+            Field(
+                f"{base}.role",
+                "choice",
+                f"{label}: our role",
+                "Controller decides why and how data is used; processor handles it for a "
+                "business customer (GDPR Art. 4(7)-(8), 28).",
+                "roles",
+                default="controller",
+                choices=ROLES,
+            ),
+            Field(
+                f"{base}.retention",
+                "period",
+                f"{label}: how long it is kept",
+                "Retention period or the criteria for it, per category "
+                "(GDPR Art. 13(2)(a); CCPA Civ. Code 1798.100(a)(3)). " + _PERIOD_HELP,
+                "retention",
+                default="while_account_open",
+            ),
+        ]
+    return fields
+
+
+FIELDS: tuple[Field, ...] = (
+    # --- company ----------------------------------------------------------
+    Field("company.legal_name", "text", "Legal name",
+          "The controller's identity must be stated (GDPR Art. 13(1)(a); COPPA 312.4(d)(1)).",
+          "company", required=True),
+    Field("company.trading_name", "text", "Trading name",
+          "The brand customers know, if it differs from the legal name.", "company", default=""),
+    Field("company.address", "text", "Registered address",
+          "A postal address for the controller (GDPR Art. 13(1)(a)).", "company", required=True),
+    Field("company.country", "text", "Country of establishment",
+          "Where the company is established; decides whether an EU representative is needed "
+          "(GDPR Art. 3, 27).", "company", required=True),
+    Field("company.established_in_eea", "bool", "Established in the EEA",
+          "A company with an establishment in the EEA needs no Art. 27 representative.",
+          "company", default=False),
+    Field("company.website", "url", "Website", "Where the policy is published.", "company",
+          default=""),
+    Field("company.privacy_email", "email", "Privacy contact e-mail",
+          "A contact channel is mandatory; several seeds left it blank (GDPR Art. 13(1)(a)).",
+          "company", required=True),
+    Field("company.phone", "text", "Privacy contact phone",
+          "A toll-free number is required for some CCPA businesses (Civ. Code 1798.130(a)(1)).",
+          "company", default=""),
+    Field("company.group_entities", "text_list", "Group companies",
+          "Affiliates that may receive data, named for transparency (GDPR Art. 13(1)(e)).",
+          "company", default=[]),
+    Field("dpo.name", "text", "Data Protection Officer",
+          "Name of the DPO, where one is designated (GDPR Art. 37).", "company", default=""),
+    Field("dpo.email", "email", "DPO e-mail",
+          "The DPO's contact details must be published (GDPR Art. 13(1)(b), 37(7)).",
+          "company", default=""),
+    Field("eu_representative.name", "text", "EU representative",
+          "A company outside the EU serving people in the EU names a representative "
+          "(GDPR Art. 27).", "company", default=""),
+    Field("eu_representative.address", "text", "EU representative address",
+          "GDPR Art. 27 with Art. 13(1)(a).", "company", default=""),
+    Field("eu_representative.email", "email", "EU representative e-mail",
+          "GDPR Art. 27 with Art. 13(1)(a).", "company", default=""),
+    Field("uk_representative.name", "text", "UK representative",
+          "A company outside the UK serving people in the UK names one (UK GDPR Art. 27).",
+          "company", default=""),
+    Field("uk_representative.address", "text", "UK representative address",
+          "UK GDPR Art. 27.", "company", default=""),
+    Field("uk_representative.email", "email", "UK representative e-mail",
+          "UK GDPR Art. 27.", "company", default=""),
+    Field("supervisory_authority.name", "text", "Lead supervisory authority",
+          "Naming the authority helps people use their right to complain (GDPR Art. 77).",
+          "company", default=""),
+    Field("supervisory_authority.url", "url", "Supervisory authority website",
+          "Where a complaint can be made.", "company", default=""),
+    # --- services and audience -------------------------------------------
+    Field("services.offered", "choices", "Services offered",
+          "Decides the telecom sections: CPNI and E911 for US voice, traffic data, "
+          "recordings, porting, directories.", "services", default=["voice"], choices=SERVICES),
+    Field("services.emergency_calling", "bool", "Emergency calling (911/112)",
+          "Emergency calls share location with emergency services (47 U.S.C. 222(d)(4); "
+          "47 CFR 9.11).", "services", default=True),
+    Field("services.content_handling", "choice", "What happens to call and message content",
+          "How much content of communications the service touches decides the content "
+          "and role clauses.", "services", default="transit",
+          choices=("none", "transit", "stored", "analysed")),
+    Field("audience.customers", "choice", "Customers",
+          "Consumers, businesses or both; business-only services still serve people.",
+          "services", default="both", choices=("consumers", "businesses", "both")),
+    Field("audience.end_users_of_customers", "bool", "Serves end users of business customers",
+          "A CPaaS or wholesale operator handles its customers' end users as a processor "
+          "(GDPR Art. 28; EDPB Guidelines 07/2020).", "services", default=False),
+    Field("audience.regions", "choices", "Where the people served are",
+          "Decides which laws apply and which regional sections appear.", "regions",
+          default=["us"], choices=REGIONS),
+    # --- data (per category) ---------------------------------------------
+    *_category_fields(),
+    Field("data.traffic_fields", "choices", "Traffic data recorded",
+          "The fields of call and message records (ePrivacy Art. 6; 47 U.S.C. 222(h)(1)).",
+          "data", default=["numbers", "date_time", "duration", "route", "ip_address"],
+          choices=("numbers", "date_time", "duration", "route", "ip_address",
+                   "cell_location", "message_size", "completion_status")),
+    Field("data.location_precision", "choice", "Location precision",
+          "Precise geolocation is sensitive personal information (CCPA 1798.140(ae)).",
+          "data", default="network", choices=("network", "precise")),
+    Field("data.special_categories", "choice", "Special category data",
+          "Whether special categories are processed and on what condition (GDPR Art. 9).",
+          "data", default="not_intended",
+          choices=("not_intended", "explicit_consent")),
+    Field("data.social_networks", "text_list", "Social sign-in providers",
+          "Named when social networks are a source (GDPR Art. 14(2)(f)).", "data", default=[]),
+    Field("data.credit_agencies", "text_list", "Credit reference agencies",
+          "Named when credit checks are made (GDPR Art. 14; FCRA).", "data", default=[]),
+    # --- purposes ---------------------------------------------------------
+    Field("purposes.used", "choices", "Purposes",
+          "Each purpose is stated with its legal basis (GDPR Art. 13(1)(c)).", "purposes",
+          default=["provide_service", "billing", "support", "service_messages",
+                   "fraud_prevention", "network_security", "legal_compliance"],
+          choices=PURPOSES),
+    *(
+        Field(f"legal_bases.{purpose}", "choice", f"Legal basis: {purpose.replace('_', ' ')}",
+              "The lawful basis for this purpose (GDPR Art. 6(1)).", "purposes",
+              default=DEFAULT_BASIS[purpose], choices=LEGAL_BASES)
+        for purpose in PURPOSES
+    ),
+    Field("purposes.marketing_channels", "choices", "Marketing channels",
+          "Marketing texts and calls need consent and a STOP opt-out (TCPA 47 U.S.C. 227).",
+          "purposes", default=["email"], choices=("email", "sms", "phone", "online_ads")),
+    Field("purposes.automated_decisions", "bool", "Solely automated decisions with legal effect",
+          "Must be disclosed with the logic and the right to human review (GDPR Art. 22).",
+          "purposes", default=False),
+    # --- roles --------------------------------------------------------------
+    Field("roles.controller_purposes", "choices", "Purposes for which we decide over usage data",
+          "When traffic data is handled in both roles, the controller purposes are listed "
+          "(EDPB Guidelines 07/2020).", "roles",
+          default=["billing", "fraud_prevention", "network_security", "legal_compliance"],
+          choices=CONTROLLER_PURPOSES),
+    Field("roles.dpa_url", "url", "Data processing agreement URL",
+          "Where business customers find the Art. 28 agreement.", "roles", default=""),
+    Field("roles.subprocessors_url", "url", "Sub-processor list URL",
+          "Where the list of sub-processors is published (GDPR Art. 28(2)).", "roles",
+          default=""),
+    # --- sharing ------------------------------------------------------------
+    Field("sharing.recipients", "choices", "Recipients",
+          "Recipients or their categories must be listed (GDPR Art. 13(1)(e); CCPA "
+          "1798.110).", "sharing",
+          default=["service_providers", "interconnect_carriers", "professional_advisers",
+                   "authorities", "acquirers"], choices=RECIPIENTS),
+    Field("sharing.law_enforcement", "choice", "Answering law-enforcement requests",
+          "How government requests are handled (CALEA; 18 U.S.C. 2702-2703).", "sharing",
+          default="as_required", choices=("as_required", "notify_and_challenge")),
+    Field("sharing.transparency_report_url", "url", "Transparency report URL",
+          "Where request statistics are published, if they are.", "sharing", default=""),
+    Field("sharing.sells_personal_information", "bool", "Sells personal information",
+          "Sale for money or other value (CCPA 1798.140(ad)). Sharing for ads follows from "
+          "the advertising tools.", "sharing", default=False),
+    # --- cookies ------------------------------------------------------------
+    Field("cookies.analytics_tools", "text_list", "Analytics tools",
+          "Each tool is named with its purpose (ePrivacy Art. 5(3)).", "cookies",
+          default=[]),
+    Field("cookies.advertising_tools", "text_list", "Advertising tools",
+          "Third-party advertising cookies are usually 'sharing' under CPRA.", "cookies",
+          default=[]),
+    Field("cookies.consent_tool", "choice", "How cookie choices are made",
+          "Non-essential cookies need prior consent in the EEA and UK (Planet49, C-673/17).",
+          "cookies", default="banner", choices=("banner", "browser_settings")),
+    Field("cookies.policy_url", "url", "Cookie policy URL", "A separate cookie notice, if any.",
+          "cookies", default=""),
+    Field("cookies.honours_dnt", "bool", "Honours Do Not Track",
+          "CalOPPA requires saying how Do Not Track signals are treated "
+          "(Bus. & Prof. Code 22575(b)(5)).", "cookies", default=False),
+    Field("cookies.honours_gpc", "bool", "Honours Global Privacy Control",
+          "Opt-out preference signals must be honoured under CCPA Regs 7025.", "cookies",
+          default=True),
+    Field("cookies.opt_out_url", "url", "'Do Not Sell or Share' link",
+          "The opt-out link required when data is sold or shared (CCPA 1798.135).", "cookies",
+          default=""),
+    # --- retention ----------------------------------------------------------
+    Field("retention.style", "choice", "How retention is stated",
+          "Periods per category (recommended; required by CPRA) or the criteria used.",
+          "retention", default="periods", choices=("periods", "criteria")),
+    Field("retention.end_action", "choice", "What happens at the end",
+          "Data is deleted, or anonymised so it no longer identifies anyone.", "retention",
+          default="delete", choices=("delete", "anonymise")),
+    Field("retention.backup_days", "int", "Days until backups are overwritten",
+          "Backups keep deleted data for a while; saying how long avoids a false promise.",
+          "retention", default=35, minimum=0, maximum=3650),
+    # --- transfers ----------------------------------------------------------
+    Field("transfers.storage_countries", "text_list", "Where data is stored",
+          "Third countries must be named (GDPR Art. 13(1)(f)).", "transfers",
+          default=["United States"]),
+    Field("transfers.mechanisms", "choices", "Transfer mechanisms",
+          "The safeguard for each transfer out of the EEA or UK (GDPR Art. 45-49).",
+          "transfers", default=[], choices=TRANSFER_MECHANISMS),
+    Field("transfers.bcr_lead_authority", "text", "BCR lead authority",
+          "The authority that approved the Binding Corporate Rules (GDPR Art. 47).",
+          "transfers", default=""),
+    # --- children -----------------------------------------------------------
+    Field("children.minimum_age", "int", "Minimum age",
+          "The age under which the service is not offered: 13 (COPPA), 16 or 18.",
+          "children", default=13, minimum=13, maximum=18),
+    Field("children.eea_age", "choice", "Age used for people in the EEA",
+          "GDPR Art. 8: 16 unless the member state set 13 to 15.", "children",
+          default="same", choices=("same", "16", "member_state")),
+    Field("children.directed_to_children", "bool", "Service directed to children",
+          "A service for children under 13 must follow COPPA's parental-consent rules.",
+          "children", default=False),
+    # --- CPNI -----------------------------------------------------------------
+    Field("cpni.approval", "choice", "Use of CPNI for marketing",
+          "None beyond what the law allows without approval, opt-out for "
+          "communications-related services, or opt-in (47 CFR 64.2005, 64.2007).",
+          "cpni", default="none", choices=("none", "opt_out", "opt_in")),
+    Field("cpni.shared_with", "choices", "Who may use CPNI for marketing",
+          "Named in the CPNI notice (47 CFR 64.2008(c)(2)).", "cpni", default=["carrier"],
+          choices=("carrier", "affiliates", "agents", "joint_venture_partners")),
+    Field("cpni.choice_url", "url", "Where customers approve or deny CPNI use",
+          "The precise steps to grant or deny approval (47 CFR 64.2008(c)(3)).", "cpni",
+          default=""),
+    Field("cpni.choice_phone", "text", "Phone number for CPNI choices",
+          "A toll-free number is one common way to record approval or denial.", "cpni",
+          default=""),
+    # --- rights -----------------------------------------------------------------
+    Field("rights.request_url", "url", "Rights request form",
+          "How requests are made (GDPR Art. 12(2); CCPA 1798.130).", "rights", default=""),
+    Field("rights.request_email", "email", "Rights request e-mail",
+          "Defaults to the privacy contact e-mail.", "rights", default=""),
+    Field("rights.request_phone", "text", "Rights request phone (toll-free)",
+          "CCPA businesses usually need a toll-free number (1798.130(a)(1)).", "rights",
+          default=""),
+    Field("rights.authorised_agents", "bool", "Accept requests from authorised agents",
+          "California and several states let an agent act for the consumer (CCPA Regs 7063).",
+          "rights", default=True),
+    # --- security -----------------------------------------------------------------
+    Field("security.measures", "choices", "Security measures",
+          "A description of the measures taken (GDPR Art. 32).", "security",
+          default=["encryption_in_transit", "access_control", "staff_training"],
+          choices=SECURITY_MEASURES),
+    Field("security.toms_url", "url", "Technical and organisational measures URL",
+          "A published description of the measures, if any.", "security", default=""),
+    # --- policy -----------------------------------------------------------------------
+    Field("policy.title", "text", "Title", "The document title.", "policy",
+          default="Privacy Policy"),
+    Field("policy.version", "text", "Version", "Shown in the header and footer of every page.",
+          "policy", default="1.0"),
+    Field("policy.effective_date", "date", "Effective date",
+          "When this version takes effect (WP260 rev.01; CCPA 1798.130(a)(5)).", "policy",
+          required=True),
+    Field("policy.last_updated", "date", "Last updated",
+          "Defaults to the effective date.", "policy", default=None),
+    Field("policy.change_notice_days", "int", "Days of notice before material changes",
+          "Material changes are announced in advance rather than 'with or without notice'.",
+          "policy", default=30, minimum=0, maximum=365),
+    Field("policy.page_size", "choice", "PDF page size", "Paper size of the PDF.", "policy",
+          default="A4", choices=("A4", "Letter")),
+)
+
+FIELDS_BY_KEY: dict[str, Field] = {field.key: field for field in FIELDS}
+
+# Top-level tables that are not answers.
+STRUCTURAL_KEYS = ("format", "library_paths", "clauses", "custom_clauses")
+
+
+def default_value(field: Field) -> Any:
+    """A fresh copy of the default, so callers may mutate lists safely."""
+    if isinstance(field.default, list):
+        return list(field.default)
+    return field.default
+
+
+def example_value(field: Field) -> Any:
+    """A value for a new project when the field has no default."""
+    if field.kind == "date":
+        return dt.date.today()
+    return default_value(field) if field.default is not None else ""
