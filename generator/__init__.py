@@ -1,0 +1,88 @@
+"""Telepolicy's headless core: the public API used by the CLI, scripts and the GUI.
+
+    from generator import load_project, render, write_outputs
+    project = load_project("my-policy.toml")
+    result = render(project, ["md", "html", "pdf"])
+    write_outputs(result.outputs, Path("out"), "my-policy")
+
+Nothing here imports Qt; WeasyPrint is imported only when a PDF is rendered.
+"""
+
+from generator.assemble import Plan, PlannedClause, PlannedSection, assemble
+from generator.errors import (
+    ClauseLibraryError,
+    ExportError,
+    Problem,
+    ProjectFileError,
+    RenderError,
+    TelepolicyError,
+)
+from generator.library import Clause, Library, Section, load_library
+from generator.pipeline import (
+    FORMATS,
+    Rendered,
+    library_for,
+    plan_for,
+    render,
+    render_file,
+    render_html_text,
+    render_markdown_text,
+    render_pdf_bytes,
+    write_outputs,
+)
+from generator.presets import Preset, list_presets, load_preset
+from generator.project import (
+    ClauseEdit,
+    CustomClause,
+    Project,
+    load_project,
+    new_project,
+    parse_project,
+    project_to_toml,
+    save_project,
+)
+from generator.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
+from generator.version import __version__
+
+__all__ = [
+    "FIELDS",
+    "FIELDS_BY_KEY",
+    "FORMATS",
+    "PAGES",
+    "Clause",
+    "ClauseEdit",
+    "ClauseLibraryError",
+    "CustomClause",
+    "ExportError",
+    "Field",
+    "Library",
+    "Plan",
+    "PlannedClause",
+    "PlannedSection",
+    "Preset",
+    "Problem",
+    "Project",
+    "ProjectFileError",
+    "RenderError",
+    "Rendered",
+    "Section",
+    "TelepolicyError",
+    "__version__",
+    "assemble",
+    "library_for",
+    "list_presets",
+    "load_library",
+    "load_preset",
+    "load_project",
+    "new_project",
+    "parse_project",
+    "plan_for",
+    "project_to_toml",
+    "render",
+    "render_file",
+    "render_html_text",
+    "render_markdown_text",
+    "render_pdf_bytes",
+    "save_project",
+    "write_outputs",
+]

@@ -21,8 +21,7 @@ class Problem:
         place = str(self.file) if self.file else "<input>"
         if self.line is not None:
             place += f":{self.line}"
-        parts = [place, self.key, "warning" if self.severity == "warning" else ""]
-        return ": ".join(part for part in parts if part) + f": {self.message}"
+        return ": ".join(part for part in (place, self.key, self.message) if part)
 
 
 class TelepolicyError(Exception):

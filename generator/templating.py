@@ -17,7 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 _ESCAPE = re.compile(r"([\\`*_\[\]|])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_LINE_START = re.compile(r"^([#>+\-=]|\d+\.)")
+_LINE_START = re.compile(r"^(#|>|[+\-=](?=\s|$)|\d+\.(?=\s))")
 
 
 class MarkdownText(str):
@@ -37,7 +37,7 @@ def format_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def _finalize(value: Any) -> Any:
+def finalize_value(value: Any) -> Any:
     if isinstance(value, MarkdownText):
         return value
     if isinstance(value, dt.date):
@@ -47,12 +47,12 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, str):
         return escape_markdown(value)
     if isinstance(value, (list, tuple)):
-        return MarkdownText(", ".join(str(_finalize(item)) for item in value))
+        return MarkdownText(", ".join(str(finalize_value(item)) for item in value))
     return value
 
 
 def _join_words(items: Iterable[Any], conjunction: str = "and") -> MarkdownText:
-    words = [str(_finalize(item)) for item in items]
+    words = [str(finalize_value(item)) for item in items]
     if len(words) <= 2:
         return MarkdownText(f" {conjunction} ".join(words))
     return MarkdownText(", ".join(words[:-1]) + f" {conjunction} " + words[-1])
@@ -80,7 +80,7 @@ def make_environment(terms: Mapping[str, Mapping[str, str]]) -> ImmutableSandbox
 
     env = ImmutableSandboxedEnvironment(
         undefined=StrictUndefined,
-        finalize=_finalize,
+        finalize=finalize_value,
         autoescape=False,
         keep_trailing_newline=False,
         trim_blocks=True,

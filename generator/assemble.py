@@ -1,0 +1,133 @@
+"""Assembly: the project and the library become a plan of sections and clauses.
+
+A clause is in the plan when its condition holds and the user has not omitted it;
+its effective text is the user's override or the library text. Custom clauses
+take their place by order within their section. Sections with no clause drop out,
+so the table of contents never promises a section with no body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from generator.conditions import condition_holds
+from generator.errors import Problem, ProjectFileError
+from generator.facts import derive_facts
+from generator.library import Library, Source
+from generator.project import Project
+
+Origin = Literal["library", "edited", "custom"]
+
+
+@dataclass(frozen=True)
+class PlannedClause:
+    id: str
+    section: str
+    title: str
+    order: int
+    text: str  # the effective template text
+    origin: Origin
+    show_title: bool = True
+    sources: tuple[Source, ...] = ()
+    requirements: tuple[str, ...] = ()
+    library_text: str = ""
+    stale: bool = False  # edited against library text that has since changed
+
+
+@dataclass(frozen=True)
+class PlannedSection:
+    id: str
+    title: str
+    clauses: tuple[PlannedClause, ...]
+
+
+@dataclass
+class Plan:
+    project: Project
+    library: Library
+    sections: tuple[PlannedSection, ...]
+    context: dict[str, Any]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def clause(self, clause_id: str) -> PlannedClause | None:
+        return next((c for s in self.sections for c in s.clauses if c.id == clause_id), None)
+
+
+def template_context(answers: dict[str, Any]) -> dict[str, Any]:
+    """Nested tables from dotted answers (`company.legal_name` → company["legal_name"]), plus facts."""
+    context: dict[str, Any] = {}
+    for key, value in answers.items():
+        table = context
+        *parents, leaf = key.split(".")
+        for part in parents:
+            table = table.setdefault(part, {})
+        table[leaf] = value
+    context["facts"] = derive_facts(answers)
+    return context
+
+
+def condition_values(answers: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:
+    return {**answers, **{f"facts.{name}": value for name, value in facts.items()}}
+
+
+def assemble(project: Project, library: Library) -> Plan:
+    """Decide which clauses the policy contains, in which order, with which text."""
+    context = template_context(project.answers)
+    values = condition_values(project.answers, context["facts"])
+    warnings = list(project.warnings)
+    where = project.path
+
+    for clause_id in project.clause_edits:
+        if clause_id not in library.clauses:
+            warnings.append(
+                Problem(where, "edit of a clause the library does not have; it is ignored",
+                        f"clauses.{clause_id}", severity="warning")
+            )
+
+    chosen: dict[str, list[PlannedClause]] = {section: [] for section in library.sections}
+    for clause in library.clauses.values():
+        if not condition_holds(clause.when, clause.when_any, values):
+            continue
+        edit = project.clause_edits.get(clause.id)
+        if edit and edit.omit:
+            continue
+        edited = edit is not None and edit.text is not None
+        chosen[clause.section].append(
+            PlannedClause(
+                id=clause.id,
+                section=clause.section,
+                title=clause.title,
+                order=clause.order,
+                text=edit.text if edit and edit.text is not None else clause.text,
+                origin="edited" if edited else "library",
+                show_title=clause.show_title,
+                sources=clause.sources,
+                requirements=clause.requirements,
+                library_text=clause.text,
+                stale=bool(edited and edit and edit.base_hash and edit.base_hash != clause.text_hash),
+            )
+        )
+
+    problems: list[Problem] = []
+    for custom in project.custom_clauses:
+        if custom.section not in library.sections:
+            problems.append(Problem(where, f"custom clause '{custom.id}' names unknown section "
+                                    f"'{custom.section}'; use one of: {', '.join(library.sections)}",
+                                    "custom_clauses"))
+        elif custom.id in library.clauses:
+            problems.append(Problem(where, f"custom clause id '{custom.id}' is a library clause id; "
+                                    "choose another, such as 'custom." + custom.id + "'", "custom_clauses"))
+        else:
+            chosen[custom.section].append(
+                PlannedClause(custom.id, custom.section, custom.title, custom.order, custom.text, "custom")
+            )
+    if problems:
+        raise ProjectFileError(problems)
+
+    sections = tuple(
+        PlannedSection(section.id, section.title, tuple(sorted(chosen[section.id], key=lambda c: (c.order, c.id))))
+        for section in sorted(library.sections.values(), key=lambda s: (s.order, s.id))
+        if chosen[section.id]
+    )
+    return Plan(project, library, sections, context, warnings)

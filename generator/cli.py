@@ -1,0 +1,148 @@
+"""The `telepolicy` command: parse arguments, call the library, print one line per problem.
+
+Exit codes: 0 success, 2 bad input (project file, clause library, arguments),
+1 an unexpected failure (printed with a traceback only under --debug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from generator.errors import Problem, TelepolicyError
+from generator.library import load_library
+from generator.pipeline import FORMATS, parse_formats, render_file
+from generator.presets import list_presets, load_preset
+from generator.project import save_project
+from generator.version import __version__
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+
+
+def _cmd_presets(args: argparse.Namespace) -> int:
+    presets = list_presets()
+    width = max(len(p.name) for p in presets)
+    for preset in presets:
+        print(f"{preset.name:<{width}}  {preset.description}")
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        print(f"error: {target}: already exists; choose another name or add --force", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    project = load_preset(args.preset, fresh_dates=True)
+    save_project(project, target)
+    print(f"wrote {target} from preset {args.preset}; edit it, then: telepolicy render {target}")
+    return EXIT_OK
+
+
+def _render_one(path: str, formats: tuple[str, ...], out_dir: str) -> tuple[str, list[Problem], list[str]]:
+    """Worker: render one project; problems come back as data (they cross process boundaries)."""
+    try:
+        result = render_file(path, formats, out_dir)
+    except TelepolicyError as error:
+        return path, error.problems, []
+    stem = Path(path).stem
+    return path, result.warnings, [str(Path(out_dir) / f"{stem}.{fmt}") for fmt in formats]
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    formats = parse_formats(args.format)
+    stems = [Path(p).stem for p in args.files]
+    duplicates = sorted({s for s in stems if stems.count(s) > 1})
+    if duplicates:
+        print(f"error: several files are named {', '.join(duplicates)}: their outputs would overwrite each other; "
+              "render them into different --out folders", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    jobs = max(1, min(args.jobs, len(args.files)))
+    if jobs == 1:
+        results = [_render_one(p, formats, args.out) for p in args.files]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_render_one, args.files, [formats] * len(args.files), [args.out] * len(args.files)))
+    failed = False
+    for _path, problems, written in results:
+        _print_problems(problems)
+        failed = failed or any(p.severity == "error" for p in problems)
+        for name in written:
+            print(f"wrote {name}")
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _cmd_clauses(args: argparse.Namespace) -> int:
+    library = load_library()
+    sections = sorted(library.sections.values(), key=lambda s: s.order)
+    for section in sections:
+        if args.section and section.id != args.section:
+            continue
+        for clause in sorted((c for c in library.clauses.values() if c.section == section.id), key=lambda c: c.order):
+            seeds = ", ".join(dict.fromkeys(s.seed for s in clause.sources))
+            print(f"{clause.id}\t{section.id}\t{clause.title}\t{seeds}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="telepolicy",
+        description="Generate a tailored telecom privacy policy from a TOML project file.",
+        epilog="Project file keys: docs/project-file.md. Exit codes: 0 ok, 1 unexpected failure, 2 bad input.",
+    )
+    parser.add_argument("--version", action="version", version=f"telepolicy {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    presets = commands.add_parser("presets", help="list the presets: name and description")
+    presets.set_defaults(run=_cmd_presets)
+
+    new = commands.add_parser("new", help="write a complete project file from a preset")
+    new.add_argument("--preset", required=True, help="a name from `telepolicy presets`")
+    new.add_argument("file", help="the project file to create (.toml)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.set_defaults(run=_cmd_new)
+
+    render = commands.add_parser("render", help="render project files to Markdown, HTML and PDF")
+    render.add_argument("files", nargs="+", metavar="FILE", help="project files (.toml)")
+    render.add_argument("--format", default=",".join(FORMATS), help="comma-separated: md,html,pdf (default: all)")
+    render.add_argument("--out", default="out", help="output folder; writes OUT/<file stem>.<format> (default: out)")
+    render.add_argument("--jobs", type=int, default=1, help="render this many projects in parallel (default: 1)")
+    render.set_defaults(run=_cmd_render)
+
+    clauses = commands.add_parser("clauses", help="list the clause library: id, section, title, source seeds")
+    clauses.add_argument("--section", help="only this section id")
+    clauses.set_defaults(run=_cmd_clauses)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.ERROR, format="%(levelname)s: %(message)s")
+    try:
+        return int(args.run(args))
+    except TelepolicyError as error:
+        if args.debug:
+            raise
+        _print_problems(error.problems)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if args.debug:
+            raise
+        print(f"error: unexpected failure: {error!r}; run again with --debug and report it", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

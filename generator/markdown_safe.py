@@ -1,0 +1,37 @@
+"""A Python-Markdown extension that keeps clause text from smuggling in HTML or fetches.
+
+Clause files and overrides may come from someone else: raw HTML is shown as text,
+images become their alt text, and links keep only web, mail and phone targets.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
+
+
+class _SafeTree(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "img":
+                    span = etree.Element("span")
+                    span.text = child.get("alt", "")
+                    span.tail = child.tail
+                    parent.remove(child)
+                    parent.insert(index, span)
+                elif child.tag == "a" and not child.get("href", "").lower().startswith(SAFE_SCHEMES):
+                    child.attrib.pop("href", None)
+
+
+class SafeContentExtension(Extension):
+    """Register as `SafeContentExtension()`; removes raw HTML handling and unsafe targets."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeTree(md), "telepolicy_safe", 1)

@@ -1,0 +1,42 @@
+"""Presets: complete, realistic projects for distinct kinds of operator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ProjectFileError
+from generator.library import builtin_library_path
+from generator.project import Project, load_project
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    description: str
+    path: Path
+
+
+def presets_path() -> Path:
+    return builtin_library_path() / "presets"
+
+
+def list_presets() -> list[Preset]:
+    """Every preset named in presets/index.toml, in its order."""
+    index = tomllib.loads((presets_path() / "index.toml").read_text(encoding="utf-8"))
+    return [Preset(name, entry["description"], presets_path() / f"{name}.toml") for name, entry in index.items()]
+
+
+def load_preset(name: str, *, fresh_dates: bool = False) -> Project:
+    """The preset's project; with `fresh_dates`, effective today, ready to become a new policy."""
+    presets = {p.name: p for p in list_presets()}
+    if name not in presets:
+        raise ProjectFileError(f"unknown preset '{name}'; choose one of: {', '.join(presets)}")
+    project = load_project(presets[name].path)
+    project.path = None
+    if fresh_dates:
+        project.answers["policy.effective_date"] = dt.date.today()
+        project.answers["policy.last_updated"] = None
+    return project

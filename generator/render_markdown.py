@@ -1,0 +1,42 @@
+"""Rendering stage 2a: the rendered clauses become one Markdown document."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import slugify
+
+from generator.render_text import RenderedPolicy, RenderedSection
+from generator.templating import MarkdownText, finalize_value, format_date
+
+
+def templates_path() -> str:
+    return str(files("templates"))
+
+
+def section_slug(section: RenderedSection) -> str:
+    """The anchor GitHub and Python-Markdown both give the section heading."""
+    return slugify(f"{section.number}. {section.title}", "-")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_path()),
+        undefined=StrictUndefined,
+        finalize=finalize_value,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(date=format_date, markdown=MarkdownText)
+    env.globals.update(slug=section_slug)
+    return env
+
+
+def render_markdown(policy: RenderedPolicy) -> str:
+    """The whole policy as Markdown, with a linked table of contents."""
+    return _environment().get_template("policy.md.j2").render(policy=policy)
