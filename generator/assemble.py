@@ -81,8 +81,12 @@ def assemble(project: Project, library: Library) -> Plan:
     for clause_id in project.clause_edits:
         if clause_id not in library.clauses:
             warnings.append(
-                Problem(where, "edit of a clause the library does not have; it is ignored",
-                        f"clauses.{clause_id}", severity="warning")
+                Problem(
+                    where,
+                    "edit of a clause the library does not have; it is ignored",
+                    f"clauses.{clause_id}",
+                    severity="warning",
+                )
             )
 
     chosen: dict[str, list[PlannedClause]] = {section: [] for section in library.sections}
@@ -112,12 +116,23 @@ def assemble(project: Project, library: Library) -> Plan:
     problems: list[Problem] = []
     for custom in project.custom_clauses:
         if custom.section not in library.sections:
-            problems.append(Problem(where, f"custom clause '{custom.id}' names unknown section "
-                                    f"'{custom.section}'; use one of: {', '.join(library.sections)}",
-                                    "custom_clauses"))
+            problems.append(
+                Problem(
+                    where,
+                    f"custom clause '{custom.id}' names unknown section "
+                    f"'{custom.section}'; use one of: {', '.join(library.sections)}",
+                    "custom_clauses",
+                )
+            )
         elif custom.id in library.clauses:
-            problems.append(Problem(where, f"custom clause id '{custom.id}' is a library clause id; "
-                                    "choose another, such as 'custom." + custom.id + "'", "custom_clauses"))
+            problems.append(
+                Problem(
+                    where,
+                    f"custom clause id '{custom.id}' is a library clause id; "
+                    "choose another, such as 'custom." + custom.id + "'",
+                    "custom_clauses",
+                )
+            )
         else:
             chosen[custom.section].append(
                 PlannedClause(custom.id, custom.section, custom.title, custom.order, custom.text, "custom")

@@ -47,11 +47,15 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _render_one(path: str, formats: tuple[str, ...], out_dir: str) -> tuple[str, list[Problem], list[str]]:
+def _render_one(
+    path: str, formats: tuple[str, ...], out_dir: str, debug: bool = False
+) -> tuple[str, list[Problem], list[str]]:
     """Worker: render one project; problems come back as data (they cross process boundaries)."""
     try:
         result = render_file(path, formats, out_dir)
     except TelepolicyError as error:
+        if debug:
+            raise
         return path, error.problems, []
     stem = Path(path).stem
     return path, result.warnings, [str(Path(out_dir) / f"{stem}.{fmt}") for fmt in formats]
@@ -62,15 +66,21 @@ def _cmd_render(args: argparse.Namespace) -> int:
     stems = [Path(p).stem for p in args.files]
     duplicates = sorted({s for s in stems if stems.count(s) > 1})
     if duplicates:
-        print(f"error: several files are named {', '.join(duplicates)}: their outputs would overwrite each other; "
-              "render them into different --out folders", file=sys.stderr)
+        print(
+            f"error: several files are named {', '.join(duplicates)}: their outputs would overwrite each other; "
+            "render them into different --out folders",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     jobs = max(1, min(args.jobs, len(args.files)))
     if jobs == 1:
-        results = [_render_one(p, formats, args.out) for p in args.files]
+        results = [_render_one(p, formats, args.out, args.debug) for p in args.files]
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_render_one, args.files, [formats] * len(args.files), [args.out] * len(args.files)))
+            count = len(args.files)
+            results = list(
+                pool.map(_render_one, args.files, [formats] * count, [args.out] * count, [args.debug] * count)
+            )
     failed = False
     for _path, problems, written in results:
         _print_problems(problems)

@@ -58,9 +58,7 @@ def _holds(key: str, expected: Any, values: Mapping[str, Any]) -> bool:
     return True
 
 
-def condition_holds(
-    when: Mapping[str, Any], when_any: Mapping[str, Any], values: Mapping[str, Any]
-) -> bool:
+def condition_holds(when: Mapping[str, Any], when_any: Mapping[str, Any], values: Mapping[str, Any]) -> bool:
     """`values` maps every answer key and every `facts.` key to its value."""
     if not all(_holds(key, expected, values) for key, expected in when.items()):
         return False

@@ -13,11 +13,41 @@ from generator.schema import CATEGORY_IDS
 
 EEA_COUNTRIES = frozenset(
     {
-        "austria", "belgium", "bulgaria", "croatia", "cyprus", "czechia", "czech republic",
-        "denmark", "estonia", "finland", "france", "germany", "greece", "hungary", "ireland",
-        "italy", "latvia", "lithuania", "luxembourg", "malta", "netherlands",
-        "the netherlands", "poland", "portugal", "romania", "slovakia", "slovenia", "spain",
-        "sweden", "iceland", "liechtenstein", "norway", "eea", "european union", "eu",
+        "austria",
+        "belgium",
+        "bulgaria",
+        "croatia",
+        "cyprus",
+        "czechia",
+        "czech republic",
+        "denmark",
+        "estonia",
+        "finland",
+        "france",
+        "germany",
+        "greece",
+        "hungary",
+        "ireland",
+        "italy",
+        "latvia",
+        "lithuania",
+        "luxembourg",
+        "malta",
+        "netherlands",
+        "the netherlands",
+        "poland",
+        "portugal",
+        "romania",
+        "slovakia",
+        "slovenia",
+        "spain",
+        "sweden",
+        "iceland",
+        "liechtenstein",
+        "norway",
+        "eea",
+        "european union",
+        "eu",
     }
 )
 VOICE_SERVICES = frozenset({"voice", "sip_trunking", "mobile", "fixed_access", "conferencing"})
@@ -79,9 +109,7 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     "hybrid_roles": ("acts as both controller and processor for some data", lambda a: "both" in _roles(a)),
     "indirect_sources": (
         "receives data from sources other than the person",
-        lambda a: any(
-            set(a[f"data.{cat}.sources"]) - DIRECT_SOURCES for cat in _collected(a)
-        ),
+        lambda a: any(set(a[f"data.{cat}.sources"]) - DIRECT_SOURCES for cat in _collected(a)),
     ),
     "sells_or_shares": ("sells personal information or shares it for advertising", _sells_or_shares),
     "stores_outside_eea": ("stores data outside the EEA", _stores_outside_eea),
@@ -95,8 +123,10 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     ),
     "needs_uk_representative": (
         "serves UK people and is established outside the UK",
-        lambda a: "uk" in _regions(a) and a["company.country"].strip().lower()
-        not in {"uk", "united kingdom", "great britain", "gb"},
+        lambda a: (
+            "uk" in _regions(a)
+            and a["company.country"].strip().lower() not in {"uk", "united kingdom", "great britain", "gb"}
+        ),
     ),
     "uses_consent": ("relies on consent for a purpose", lambda a: "consent" in _bases(a)),
     "uses_legitimate_interests": (

@@ -155,8 +155,7 @@ def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Secti
         problem("order", "order must be a whole number")
     sources = meta_data["sources"]
     if not isinstance(sources, list) or not all(
-        isinstance(s, dict) and isinstance(s.get("seed"), str) and isinstance(s.get("section"), str)
-        for s in sources
+        isinstance(s, dict) and isinstance(s.get("seed"), str) and isinstance(s.get("section"), str) for s in sources
     ):
         problem("sources", 'sources must be a list like [{ seed = "004", section = "CPNI" }]')
         sources = []
@@ -237,7 +236,9 @@ def _load_library(extra_paths: tuple[Path, ...]) -> Library:
             continue
         if (folder / "sections.toml").is_file():
             _load_sections(folder / "sections.toml", problems, sections)
-        for group, entries in _read_toml(folder / "terms.toml", problems).items() if (folder / "terms.toml").is_file() else []:
+        for group, entries in (
+            _read_toml(folder / "terms.toml", problems).items() if (folder / "terms.toml").is_file() else []
+        ):
             terms.setdefault(group, {}).update(entries)
     requirements = {
         rid: Requirement(rid, r["group"], r["element"], r["citation"], r["applies_if"])
@@ -254,15 +255,23 @@ def _load_library(extra_paths: tuple[Path, ...]) -> Library:
             if clause is None:
                 continue
             if clause.id in seen_here:
-                problems.append(Problem(path, f"duplicate clause id '{clause.id}', also in {seen_here[clause.id]}", "id"))
+                problems.append(
+                    Problem(path, f"duplicate clause id '{clause.id}', also in {seen_here[clause.id]}", "id")
+                )
                 continue
             seen_here[clause.id] = path
             for rid in clause.requirements:
                 if rid not in requirements:
-                    problems.append(Problem(path, f"unknown requirement '{rid}'; see clause_library/requirements.toml", "requirements"))
+                    problems.append(
+                        Problem(
+                            path, f"unknown requirement '{rid}'; see clause_library/requirements.toml", "requirements"
+                        )
+                    )
             for source in clause.sources:
                 if folder == root and source.seed not in seeds:
-                    problems.append(Problem(path, f"unknown seed '{source.seed}'; see clause_library/seeds.toml", "sources"))
+                    problems.append(
+                        Problem(path, f"unknown seed '{source.seed}'; see clause_library/seeds.toml", "sources")
+                    )
             clauses[clause.id] = clause
     if problems:
         raise ClauseLibraryError(problems)

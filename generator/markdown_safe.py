@@ -6,7 +6,7 @@ images become their alt text, and links keep only web, mail and phone targets.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+from xml.etree import ElementTree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -15,11 +15,11 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
 
 
 class _SafeTree(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
                 if child.tag == "img":
-                    span = etree.Element("span")
+                    span = ElementTree.Element("span")
                     span.text = child.get("alt", "")
                     span.tail = child.tail
                     parent.remove(child)

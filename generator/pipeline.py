@@ -49,7 +49,7 @@ def render_html_text(project: Project, library: Library | None = None) -> str:
 
 
 def render_pdf_bytes(project: Project, library: Library | None = None) -> bytes:
-    from generator.render_pdf import render_pdf  # noqa: PLC0415 (keeps WeasyPrint out of other paths)
+    from generator.render_pdf import render_pdf
 
     return render_pdf(render_html_text(project, library), project.path)
 
@@ -76,7 +76,7 @@ def render(project: Project, formats: Iterable[str] = FORMATS, library: Library 
         if "html" in formats:
             outputs["html"] = html.encode("utf-8")
         if "pdf" in formats:
-            from generator.render_pdf import render_pdf  # noqa: PLC0415 (lazy WeasyPrint)
+            from generator.render_pdf import render_pdf
 
             outputs["pdf"] = render_pdf(html, project.path)
     return Rendered({f: outputs[f] for f in formats}, plan.warnings)

@@ -109,7 +109,7 @@ def _check_value(f: Field, value: Any) -> tuple[Any, str | None]:
         if kind == "period" and value not in RETENTION_KEYWORDS and not _PERIOD.match(value):
             return value, (
                 f"'{value}' is not a retention period; write a number and a unit like "
-                f"\"18 months\", or one of {', '.join(RETENTION_KEYWORDS)}"
+                f'"18 months", or one of {", ".join(RETENTION_KEYWORDS)}'
             )
         return value, None
     if kind == "bool":
@@ -119,7 +119,7 @@ def _check_value(f: Field, value: Any) -> tuple[Any, str | None]:
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             return value, f"expected a whole number, got {_describe(value)}"
-        if f.minimum is not None and value < f.minimum or f.maximum is not None and value > f.maximum:
+        if (f.minimum is not None and value < f.minimum) or (f.maximum is not None and value > f.maximum):
             return value, f"must be between {f.minimum} and {f.maximum}, got {value}"
         return value, None
     if kind == "date":
@@ -139,13 +139,11 @@ def _check_value(f: Field, value: Any) -> tuple[Any, str | None]:
         return value, None
     if kind in ("choices", "text_list"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return value, f"expected a list of text values like [\"a\", \"b\"], got {_describe(value)}"
+            return value, f'expected a list of text values like ["a", "b"], got {_describe(value)}'
         if kind == "choices":
             bad = [v for v in value if v not in f.choices]
             if bad:
-                return value, (
-                    f"{', '.join(repr(b) for b in bad)} not allowed; use any of: {', '.join(f.choices)}"
-                )
+                return value, (f"{', '.join(repr(b) for b in bad)} not allowed; use any of: {', '.join(f.choices)}")
             return list(dict.fromkeys(value)), None
         cleaned = [v.strip() for v in value if v.strip()]
         if any(_CONTROL.search(v) for v in cleaned):
@@ -237,7 +235,7 @@ def parse_project(text: str, path: Path | None = None) -> Project:
 
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        raise ProjectFileError(sorted(problems, key=lambda p: (p.line or 0)))
+        raise ProjectFileError(sorted(problems, key=lambda p: p.line or 0))
     return Project(
         answers=answers,
         clause_edits=edits,
@@ -256,7 +254,7 @@ def _parse_edits(table: Any, problem: Any) -> dict[str, ClauseEdit]:
     for clause_id, entry in table.items():
         key = f"clauses.{clause_id}"
         if not isinstance(entry, dict):
-            problem(key, "expected a table with `text = \"...\"` or `omit = true`")
+            problem(key, 'expected a table with `text = "..."` or `omit = true`')
             continue
         text, omit, base = entry.get("text"), entry.get("omit", False), entry.get("base_hash", "")
         for name in set(entry) - {"text", "omit", "base_hash"}:
@@ -268,7 +266,7 @@ def _parse_edits(table: Any, problem: Any) -> dict[str, ClauseEdit]:
             problem(f"{key}.omit", "expected true or false")
             continue
         if text is None and not omit:
-            problem(key, "this edit changes nothing; add `text = \"...\"` or `omit = true`", "warning")
+            problem(key, 'this edit changes nothing; add `text = "..."` or `omit = true`', "warning")
         edits[clause_id] = ClauseEdit(text=text, omit=omit, base_hash=str(base))
     return edits
 
@@ -283,7 +281,9 @@ def _parse_custom(items: Any, problem: Any) -> list[CustomClause]:
         if not isinstance(entry, dict):
             problem("custom_clauses", f"entry {index + 1} is not a table")
             continue
-        missing = [n for n in ("id", "section", "title", "text") if not isinstance(entry.get(n), str) or not entry[n].strip()]
+        missing = [
+            n for n in ("id", "section", "title", "text") if not isinstance(entry.get(n), str) or not entry[n].strip()
+        ]
         if missing:
             problem("custom_clauses", f"custom clause {index + 1} needs text values for: {', '.join(missing)}")
             continue
@@ -306,10 +306,16 @@ def _check_combinations(answers: dict[str, Any], problem: Any) -> None:
     if regions & {"california", "us_states"} and "us" not in regions:
         problem("audience.regions", 'California or other US states are chosen without "us"; add "us"')
     if answers["services.content_handling"] == "none" and answers["data.content.collected"]:
-        problem("data.content.collected", "content is collected but services.content_handling is \"none\"; change one of them")
+        problem(
+            "data.content.collected", 'content is collected but services.content_handling is "none"; change one of them'
+        )
     for purpose in ("credit_checks",):
         if purpose in answers["purposes.used"] and not answers["data.credit.collected"]:
-            problem("purposes.used", "credit_checks is a purpose but data.credit.collected is false; collect credit data or drop the purpose")
+            problem(
+                "purposes.used",
+                "credit_checks is a purpose but data.credit.collected is false; "
+                "collect credit data or drop the purpose",
+            )
     last = answers["policy.last_updated"]
     if last is not None and last < answers["policy.effective_date"] - dt.timedelta(days=3660):
         problem("policy.last_updated", "is more than ten years before the effective date; check the year", "warning")
@@ -321,7 +327,9 @@ def load_project(path: str | Path) -> Project:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ProjectFileError(Problem(path, "no such file; check the path or create it with `telepolicy new`")) from None
+        raise ProjectFileError(
+            Problem(path, "no such file; check the path or create it with `telepolicy new`")
+        ) from None
     except IsADirectoryError:
         raise ProjectFileError(Problem(path, "this is a folder, not a project file")) from None
     except OSError as error:

@@ -6,6 +6,8 @@ contents, sections, styles for screen and print) comes from templates/.
 
 from __future__ import annotations
 
+import threading
+import threading
 from functools import lru_cache
 
 import markdown
@@ -28,14 +30,20 @@ def _converter() -> markdown.Markdown:
     )
 
 
-class _ClauseConverter:
-    """One Markdown instance reset between clauses (Python-Markdown keeps state otherwise)."""
+_local = threading.local()
 
-    def __init__(self) -> None:
-        self._md = _converter()
 
-    def __call__(self, text: str) -> Markup:
-        return Markup(self._md.reset().convert(text))  # noqa: S704 (sanitised by SafeContentExtension)
+@lru_cache(maxsize=4096)
+def clause_html(text: str) -> Markup:
+    """HTML of one clause's Markdown. Cached: after an answer changes, most clauses read the same.
+
+    Python-Markdown instances keep state and are not thread-safe, so each thread
+    has its own, reset before every conversion.
+    """
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = _converter()
+    return Markup(md.reset().convert(text))  # sanitised by SafeContentExtension
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +66,7 @@ def render_html(policy: RenderedPolicy, generator_version: str) -> str:
     css = env.get_template("policy.css").render(policy=policy)
     return env.get_template("policy.html.j2").render(
         policy=policy,
-        css=Markup(css),  # noqa: S704 (our own stylesheet)
-        convert=_ClauseConverter(),
+        css=Markup(css),
+        convert=clause_html,
         generator=f"{GENERATOR} {generator_version}",
     )

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 def _restricted_fetcher() -> Any:
     """A WeasyPrint URL fetcher that serves only files inside the templates folder."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415 (lazy)
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     allowed = Path(templates_path()).resolve()
 
@@ -40,7 +40,7 @@ def _restricted_fetcher() -> Any:
 
 def render_pdf(html: str, source: Path | None = None) -> bytes:
     """Print the page; fetches are restricted and base_url points at the templates."""
-    import weasyprint  # noqa: PLC0415 (deliberately lazy, see module docstring)
+    import weasyprint
 
     try:
         document = weasyprint.HTML(

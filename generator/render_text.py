@@ -60,9 +60,7 @@ def _render_clause(plan: Plan, clause: PlannedClause) -> str:
     except (TemplateError, KeyError, TypeError, ValueError) as error:
         place = _where(plan, clause)
         detail = getattr(error, "message", None) or str(error)
-        fix = (
-            "fix the clause text" if clause.origin != "library" else "fix the clause file or report it"
-        )
+        fix = "fix the clause text" if clause.origin != "library" else "fix the clause file or report it"
         raise RenderError(
             Problem(place.file, f"clause '{clause.id}' cannot be rendered: {detail}; {fix}", place.key, place.line)
         ) from None
@@ -77,8 +75,7 @@ def render_policy(plan: Plan) -> RenderedPolicy:
             number=number,
             title=section.title,
             clauses=tuple(
-                RenderedClause(c.id, c.title, c.show_title, _render_clause(plan, c), c.origin)
-                for c in section.clauses
+                RenderedClause(c.id, c.title, c.show_title, _render_clause(plan, c), c.origin) for c in section.clauses
             ),
         )
         for number, section in enumerate(plan.sections, start=1)

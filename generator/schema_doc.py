@@ -71,7 +71,8 @@ Values printed in the policy are escaped: a company called
 | choice | one of the allowed values, in quotes |
 | choices | a list of allowed values: `["a", "b"]` |
 | text_list | a list of text: `["United States", "Germany"]` |
-| period | `"90 days"`, `"18 months"`, `"7 years"`, or `"while_account_open"`, `"as_required_by_law"`, `"customer_instructions"` |
+| period | `"90 days"`, `"18 months"`, `"7 years"`, or one of `"while_account_open"`, \
+`"as_required_by_law"`, `"customer_instructions"` |
 """
 
 
@@ -97,7 +98,7 @@ def render_reference() -> str:
         for f in fields:
             allowed = ", ".join(f"`{c}`" for c in f.choices)
             if f.kind == "int":
-                allowed = f"{f.minimum}–{f.maximum}"
+                allowed = f"{f.minimum} to {f.maximum}"
             default = "**required**" if f.required else _value(f.default)
             out.append(f"| `{f.key}` | {f.kind} | {allowed} | {default} | {f.label}. {f.help} |")
         out.append("")

@@ -86,12 +86,18 @@ def make_environment(terms: Mapping[str, Mapping[str, str]]) -> ImmutableSandbox
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
     def period(value: str) -> Any:
         return term(value, "retention_keywords") if value in terms.get("retention_keywords", {}) else value
 
     env.filters.update(
-        join_words=_join_words, mailto=_mailto, link=_link, term=term, terms=terms_for,
-        date=format_date, period=period,
+        join_words=_join_words,
+        mailto=_mailto,
+        link=_link,
+        term=term,
+        terms=terms_for,
+        date=format_date,
+        period=period,
     )
     env.globals.update(term=term)
     return env

@@ -31,9 +31,7 @@ def shared_runs(text: str, grams: set[tuple[str, ...]], size: int = RUN) -> list
     """Each run of `size` words of `text` that also appears in a seed."""
     tokens = words(text)
     return [
-        " ".join(tokens[i : i + size])
-        for i in range(len(tokens) - size + 1)
-        if tuple(tokens[i : i + size]) in grams
+        " ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1) if tuple(tokens[i : i + size]) in grams
     ]
 
 
