@@ -7,7 +7,6 @@ contents, sections, styles for screen and print) comes from templates/.
 from __future__ import annotations
 
 import threading
-import threading
 from functools import lru_cache
 
 import markdown
