@@ -64,7 +64,7 @@ def preset(request):
 
 
 def test_renders_all_formats_without_warnings(preset):
-    name, result, records = preset
+    _name, result, records = preset
     assert sorted(result.outputs) == ["html", "md", "pdf"]
     assert result.warnings == []
     assert [r.getMessage() for r in records] == []
