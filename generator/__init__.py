@@ -9,6 +9,7 @@ Nothing here imports Qt; WeasyPrint is imported only when a PDF is rendered.
 """
 
 from generator.assemble import Plan, PlannedClause, PlannedSection, assemble
+from generator.checks import TraceRow, check, trace
 from generator.errors import (
     ClauseLibraryError,
     ExportError,
@@ -17,6 +18,8 @@ from generator.errors import (
     RenderError,
     TelepolicyError,
 )
+from generator.facts import derive_facts
+from generator.findings import Finding
 from generator.library import Clause, Library, Section, load_library
 from generator.pipeline import (
     FORMATS,
@@ -40,6 +43,7 @@ from generator.project import (
     parse_project,
     project_to_toml,
     save_project,
+    validate_answer,
 )
 from generator.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
 from generator.version import __version__
@@ -55,6 +59,7 @@ __all__ = [
     "CustomClause",
     "ExportError",
     "Field",
+    "Finding",
     "Library",
     "Plan",
     "PlannedClause",
@@ -67,8 +72,11 @@ __all__ = [
     "Rendered",
     "Section",
     "TelepolicyError",
+    "TraceRow",
     "__version__",
     "assemble",
+    "check",
+    "derive_facts",
     "library_for",
     "list_presets",
     "load_library",
@@ -84,5 +92,7 @@ __all__ = [
     "render_markdown_text",
     "render_pdf_bytes",
     "save_project",
+    "trace",
+    "validate_answer",
     "write_outputs",
 ]

@@ -1,23 +1,27 @@
 """The `telepolicy` command: parse arguments, call the library, print one line per problem.
 
 Exit codes: 0 success, 2 bad input (project file, clause library, arguments),
-1 an unexpected failure (printed with a traceback only under --debug).
+1 an unexpected failure (printed with a traceback only under --debug), or the
+compliance check found errors (`check`, and `render --strict`).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from generator.checks import check, trace_markdown
 from generator.errors import Problem, TelepolicyError
+from generator.findings import SEVERITIES, Finding
 from generator.library import load_library
-from generator.pipeline import FORMATS, parse_formats, render_file
+from generator.pipeline import FORMATS, parse_formats, plan_for, render, write_outputs
 from generator.presets import list_presets, load_preset
-from generator.project import save_project
+from generator.project import load_project, save_project
 from generator.version import __version__
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -47,18 +51,69 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _has_errors(findings: Sequence[Finding]) -> bool:
+    return any(f.severity == "error" for f in findings)
+
+
+def _finding_line(finding: Finding) -> str:
+    citation = f" ({finding.citation})" if finding.citation else ""
+    key = f" [{finding.key}]" if finding.key else ""
+    return f"{finding.code} {finding.message}{citation}{key}"
+
+
+def _print_findings(path: str, findings: Sequence[Finding]) -> None:
+    groups = {severity: [f for f in findings if f.severity == severity] for severity in SEVERITIES}
+    titles = {"error": "errors", "warning": "warnings", "info": "info"}
+    print(f"{path}: " + ", ".join(f"{len(group)} {titles[severity]}" for severity, group in groups.items()))
+    for severity, group in groups.items():
+        if group:
+            print(f"{titles[severity]}:")
+            for finding in group:
+                print(f"  {_finding_line(finding)}")
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    results = []
+    for path in args.files:
+        project = load_project(path)
+        _print_problems(project.warnings)
+        results.append((path, check(project)))
+    for path, findings in results:
+        if args.json:
+            print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False))
+        else:
+            _print_findings(path, findings)
+    return EXIT_FAILURE if any(_has_errors(findings) for _, findings in results) else EXIT_OK
+
+
+RenderResult = tuple[str, list[Problem], list[str], list[Finding]]
+
+
 def _render_one(
-    path: str, formats: tuple[str, ...], out_dir: str, debug: bool = False
-) -> tuple[str, list[Problem], list[str]]:
-    """Worker: render one project; problems come back as data (they cross process boundaries)."""
+    path: str, formats: tuple[str, ...], out_dir: str, debug: bool = False, strict: bool = False, trace: bool = False
+) -> RenderResult:
+    """Worker: check and render one project; problems and findings come back as data (they cross processes)."""
     try:
-        result = render_file(path, formats, out_dir)
+        project = load_project(path)
+        findings = check(project)
+        if strict and _has_errors(findings):
+            return path, project.warnings, [], findings
+        result = render(project, formats)
+        outputs = dict(result.outputs)
+        if trace:
+            outputs["trace.md"] = trace_markdown(plan_for(project)).encode("utf-8")
+        written = write_outputs(outputs, Path(out_dir), Path(path).stem)
     except TelepolicyError as error:
         if debug:
             raise
-        return path, error.problems, []
-    stem = Path(path).stem
-    return path, result.warnings, [str(Path(out_dir) / f"{stem}.{fmt}") for fmt in formats]
+        return path, error.problems, [], []
+    return path, result.warnings, [str(name) for name in written], findings
+
+
+def _as_problem(path: str, finding: Finding) -> Problem:
+    """A finding in render's one-line problem format: `severity: FILE: KEY: CODE message (citation)`."""
+    citation = f" ({finding.citation})" if finding.citation else ""
+    return Problem(Path(path), f"{finding.code} {finding.message}{citation}", finding.key, severity=finding.severity)
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
@@ -73,21 +128,23 @@ def _cmd_render(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     jobs = max(1, min(args.jobs, len(args.files)))
+    options = (formats, args.out, args.debug, args.strict, args.trace)
     if jobs == 1:
-        results = [_render_one(p, formats, args.out, args.debug) for p in args.files]
+        results = [_render_one(p, *options) for p in args.files]
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             count = len(args.files)
-            results = list(
-                pool.map(_render_one, args.files, [formats] * count, [args.out] * count, [args.debug] * count)
-            )
-    failed = False
-    for _path, problems, written in results:
-        _print_problems(problems)
+            results = list(pool.map(_render_one, args.files, *([option] * count for option in options)))
+    failed = refused = False
+    for path, problems, written, findings in results:
+        _print_problems([*problems, *(_as_problem(path, f) for f in findings if f.severity != "info")])
         failed = failed or any(p.severity == "error" for p in problems)
+        if args.strict and _has_errors(findings):
+            refused = True
+            print(f"error: {path}: not rendered: the compliance check found errors (--strict)", file=sys.stderr)
         for name in written:
             print(f"wrote {name}")
-    return EXIT_BAD_INPUT if failed else EXIT_OK
+    return EXIT_BAD_INPUT if failed else EXIT_FAILURE if refused else EXIT_OK
 
 
 def _cmd_clauses(args: argparse.Namespace) -> int:
@@ -100,6 +157,13 @@ def _cmd_clauses(args: argparse.Namespace) -> int:
             seeds = ", ".join(dict.fromkeys(s.seed for s in clause.sources))
             print(f"{clause.id}\t{section.id}\t{clause.title}\t{seeds}")
     return EXIT_OK
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    """Start the desktop app; imported here so the core never loads Qt."""
+    from gui.app import main as gui_main
+
+    return gui_main([args.file] if args.file else [])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,11 +190,32 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--format", default=",".join(FORMATS), help="comma-separated: md,html,pdf (default: all)")
     render.add_argument("--out", default="out", help="output folder; writes OUT/<file stem>.<format> (default: out)")
     render.add_argument("--jobs", type=int, default=1, help="render this many projects in parallel (default: 1)")
+    render.add_argument(
+        "--strict", action="store_true", help="write nothing and exit 1 when the compliance check finds errors"
+    )
+    render.add_argument(
+        "--trace", action="store_true", help="also write OUT/<file stem>.trace.md: each requirement and its clauses"
+    )
     render.set_defaults(run=_cmd_render)
+
+    check_cmd = commands.add_parser(
+        "check", help="check project files against the legal requirements; exit 1 when there are errors"
+    )
+    check_cmd.add_argument("files", nargs="+", metavar="FILE", help="project files (.toml)")
+    check_cmd.add_argument(
+        "--json",
+        action="store_true",
+        help="print each file's findings as one JSON list a line: severity, code, message, citation, key",
+    )
+    check_cmd.set_defaults(run=_cmd_check)
 
     clauses = commands.add_parser("clauses", help="list the clause library: id, section, title, source seeds")
     clauses.add_argument("--section", help="only this section id")
     clauses.set_defaults(run=_cmd_clauses)
+
+    gui = commands.add_parser("gui", help="open the desktop wizard and editor, optionally with a project file")
+    gui.add_argument("file", nargs="?", help="a project file (.toml) to open")
+    gui.set_defaults(run=_cmd_gui)
     return parser
 
 

@@ -152,6 +152,17 @@ def _check_value(f: Field, value: Any) -> tuple[Any, str | None]:
     raise AssertionError(f"unknown kind {kind}")
 
 
+def validate_answer(key: str, value: Any) -> tuple[Any, str | None]:
+    """Check one answer with the loader's own rules, so an editor can flag it at the field.
+
+    Returns the normalised value and a message a user can act on (None when valid).
+    """
+    field = FIELDS_BY_KEY.get(key)
+    if field is None:
+        raise KeyError(f"'{key}' is not an answer; see docs/project-file.md")
+    return _check_value(field, value)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
