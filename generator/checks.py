@@ -19,7 +19,7 @@ from typing import Any
 
 from generator.answer_rules import answer_findings
 from generator.assemble import Plan, PlannedClause, condition_values
-from generator.conditions import condition_holds, condition_problems
+from generator.conditions import condition_holds, when_problems
 from generator.errors import ClauseLibraryError, Problem
 from generator.findings import SEVERITIES, Finding, sort_findings
 from generator.library import Library, builtin_library_path
@@ -107,13 +107,8 @@ def _parse_rule(rid: str, entry: Any, known: frozenset[str], problems: list[tupl
         bad(key, f"unknown key; allowed: {', '.join(RULE_KEYS)}")
     if "when" not in entry:
         bad("when", "missing `when`; write `when = {}` for a requirement that always applies")
-    for name in ("when", "when_any"):
-        table = entry.get(name, {})
-        if not isinstance(table, dict):
-            bad(name, f"`{name}` must be a table of answer keys")
-            continue
-        for key, message in condition_problems(table):
-            bad(f"{name}.{key}", message)
+    for key, message in when_problems(entry):
+        bad(key, message)
     severity = entry.get("severity")
     if severity not in SEVERITIES:
         bad("severity", f"severity must be one of: {', '.join(SEVERITIES)}")

@@ -89,3 +89,15 @@ def condition_problems(table: Mapping[str, Any]) -> list[tuple[str, str]]:
                             (key, f"'{option}' can never match; allowed values: {', '.join(field.choices)}")
                         )
     return problems
+
+
+def when_problems(entry: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Problems of an entry's `when` and `when_any` tables, keyed like `when.cpni.approval`."""
+    found: list[tuple[str, str]] = []
+    for name in ("when", "when_any"):
+        table = entry.get(name, {})
+        if not isinstance(table, dict):
+            found.append((name, f"`{name}` must be a table of answer keys"))
+            continue
+        found += [(f"{name}.{key}", message) for key, message in condition_problems(table)]
+    return found

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from generator.conditions import condition_problems, known_key
+from generator.conditions import known_key, when_problems
 from generator.errors import ClauseLibraryError, Problem
 from generator.schema import FIELDS_BY_KEY
 from generator.templating import make_environment, referenced_paths
@@ -163,13 +163,8 @@ def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Secti
     if not isinstance(requirements, list) or not all(isinstance(r, str) for r in requirements):
         problem("requirements", 'requirements must be a list of ids like ["gdpr.13.1.a"]')
         requirements = []
-    for name in ("when", "when_any"):
-        table = meta_data.get(name, {})
-        if not isinstance(table, dict):
-            problem(name, f"`{name}` must be a table of answer keys")
-            continue
-        for key, message in condition_problems(table):
-            problem(f"{name}.{key}", message)
+    for key, message in when_problems(meta_data):
+        problem(key, message)
     _check_body(path, body, body_line, problems)
     if len(problems) > before:
         return None
