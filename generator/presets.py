@@ -24,8 +24,8 @@ def presets_path() -> Path:
 
 
 def list_presets() -> list[Preset]:
-    """Every preset named in presets/index.toml, in its order."""
-    index = tomllib.loads((presets_path() / "index.toml").read_text(encoding="utf-8"))
+    """Every preset named in clause_library/presets.toml, in its order."""
+    index = tomllib.loads((builtin_library_path() / "presets.toml").read_text(encoding="utf-8"))
     return [Preset(name, entry["description"], presets_path() / f"{name}.toml") for name, entry in index.items()]
 
 
