@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,20 @@ def test_organisation_library_adds_and_replaces_clauses(tmp_path, example_projec
     library = load_library((tmp_path,))
     assert library.clauses["cpni.definition"].path == tmp_path / "replace.md"
     assert assemble(example_project, library).clause("org.extra") is not None
+
+
+REFERENCE = re.compile(r'"([A-Z][^"{}]{2,60})"(?= (?:explains|describes|lists|in "|part of))|(?:part of|in) "([A-Z][^"{}]{2,60})"')
+
+
+def test_cross_references_name_existing_sections_or_clauses():
+    """A clause that says 'see "How long we keep information"' must name a real title."""
+    library = load_library()
+    titles = {c.title for c in library.clauses.values()} | {s.title for s in library.sections.values()}
+    dangling = {
+        (clause.id, title)
+        for clause in library.clauses.values()
+        for match in REFERENCE.finditer(clause.text)
+        for title in match.groups()
+        if title and title not in titles
+    }
+    assert dangling == set()
