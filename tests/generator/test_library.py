@@ -110,7 +110,10 @@ def test_organisation_library_adds_and_replaces_clauses(tmp_path, example_projec
     assert assemble(example_project, library).clause("org.extra") is not None
 
 
-REFERENCE = re.compile(r'"([A-Z][^"{}]{2,60})"(?= (?:explains|describes|lists|in "|part of))|(?:part of|in) "([A-Z][^"{}]{2,60})"')
+REFERENCE = re.compile(
+    r'"([A-Z][^"{}]{2,60})"(?= (?:explains|describes|lists|in "|part of))'
+    r'|(?:part of|in) "([A-Z][^"{}]{2,60})"'
+)
 
 
 def test_cross_references_name_existing_sections_or_clauses():
