@@ -72,6 +72,7 @@ def main() -> int:
     ):
         verdict = "" if target is None else f"  target < {target:.0f} ms: {'met' if value < target else 'MISSED'}"
         print(f"{label + ':':32} {value:8.2f} ms  ({value / reference:7.1f} x reference){verdict}")
+    print(f"pdf render per page (warm):      {pdf_ms / pages:8.2f} ms  (x 14 pages = {pdf_ms / pages * 14:.0f} ms)")
     print(f"peak memory (this process):      {peak_mb:8.1f} MB")
     print(f"weasyprint imported by md/html:  {imported}")
     return 0
