@@ -145,3 +145,14 @@ def test_new_project_is_valid_after_company_details():
         {"company.legal_name": "A", "company.address": "B", "company.country": "US", "company.privacy_email": "a@b.co"}
     )
     assert parse_project(project_to_toml(project)).answers == project.answers
+
+
+def test_saved_files_get_normal_permissions_and_keep_existing_ones(example_project, tmp_path):
+    fresh = tmp_path / "fresh.toml"
+    save_project(example_project, fresh)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    fresh.chmod(0o640)
+    save_project(example_project, fresh)
+    assert fresh.stat().st_mode & 0o777 == 0o640
