@@ -1,0 +1,10 @@
+"""Telepolicy's desktop wizard, editor and live preview (PySide6).
+
+A client of `generator`'s public API only: the project is the single source of
+truth, every change goes through an undo command, and the preview shows exactly
+what the export writes.
+"""
+
+# The core is imported before Qt on purpose: PySide6 hooks every import made after it
+# (for its `__feature__` switches), and the core's few dozen modules then load slower.
+import generator  # noqa: F401

@@ -1,0 +1,100 @@
+"""Which wizard pages and questions apply to the answers given so far.
+
+A question is skipped only when its answer cannot change the policy: the rules
+mirror the clause library's conditions through the generator's derived facts
+(`derive_facts`), so a hidden question never hides a sentence the user would see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from generator import derive_facts
+
+Answers = Mapping[str, Any]
+Facts = Mapping[str, Any]
+Rule = Callable[[Answers, Facts], bool]
+
+
+def _collected(category: str) -> Rule:
+    return lambda answers, facts: bool(answers[f"data.{category}.collected"])
+
+
+def _uses_source(source: str) -> Rule:
+    return lambda answers, facts: any(
+        source in answers[f"data.{category}.sources"] for category in facts["collected_categories"]
+    )
+
+
+def _purpose(purpose: str) -> Rule:
+    return lambda answers, facts: purpose in answers["purposes.used"]
+
+
+def _legal_basis_asked(purpose: str) -> Rule:
+    """Legal bases are stated for GDPR regions, Brazil and Ukraine (clause purposes.legal_bases)."""
+    return lambda answers, facts: (
+        purpose in answers["purposes.used"]
+        and bool(facts["gdpr"] or {"brazil", "ukraine"} & set(answers["audience.regions"]))
+    )
+
+
+def _fact(name: str) -> Rule:
+    return lambda answers, facts: bool(facts[name])
+
+
+PAGE_RULES: dict[str, Rule] = {"cpni": _fact("cpni_applies")}
+
+FIELD_RULES: dict[str, Rule] = {
+    "eu_representative.name": _fact("needs_eu_representative"),
+    "eu_representative.address": _fact("needs_eu_representative"),
+    "eu_representative.email": _fact("needs_eu_representative"),
+    "uk_representative.name": _fact("needs_uk_representative"),
+    "uk_representative.address": _fact("needs_uk_representative"),
+    "uk_representative.email": _fact("needs_uk_representative"),
+    "supervisory_authority.name": _fact("gdpr"),
+    "supervisory_authority.url": _fact("gdpr"),
+    "services.emergency_calling": _fact("voice"),
+    "data.traffic_fields": _collected("traffic"),
+    "data.location_precision": _collected("location"),
+    "data.social_networks": _uses_source("social_networks"),
+    "data.credit_agencies": lambda answers, facts: (
+        bool(answers["data.credit.collected"]) or _uses_source("credit_agencies")(answers, facts)
+    ),
+    "purposes.marketing_channels": _purpose("marketing"),
+    "roles.controller_purposes": _fact("hybrid_roles"),
+    "roles.dpa_url": _fact("processor"),
+    "roles.subprocessors_url": _fact("processor"),
+    "cookies.opt_out_url": _fact("sells_or_shares"),
+    "transfers.mechanisms": _fact("transfers_from_eea"),
+    "transfers.bcr_lead_authority": lambda answers, facts: (
+        bool(facts["transfers_from_eea"]) and "bcr" in answers["transfers.mechanisms"]
+    ),
+    "children.eea_age": _fact("eea_users"),
+}
+
+
+def _category_rule(key: str) -> Rule | None:
+    """Sources, role and retention of a data category are asked only when it is collected."""
+    parts = key.split(".")
+    if len(parts) == 3 and parts[0] == "data" and parts[2] in ("sources", "role", "retention"):
+        return _collected(parts[1])
+    if parts[0] == "legal_bases":
+        return _legal_basis_asked(parts[1])
+    return None
+
+
+class Applicability:
+    """The answers' facts, computed once per change, and the rules that read them."""
+
+    def __init__(self, answers: Answers) -> None:
+        self.answers = answers
+        self.facts = derive_facts(answers)
+
+    def page_applies(self, page: str) -> bool:
+        rule = PAGE_RULES.get(page)
+        return rule is None or rule(self.answers, self.facts)
+
+    def field_applies(self, key: str) -> bool:
+        rule = FIELD_RULES.get(key) or _category_rule(key)
+        return rule is None or rule(self.answers, self.facts)

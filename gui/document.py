@@ -1,0 +1,155 @@
+"""The open project as a QObject: the Project, its undo stack, its file and whether it is saved.
+
+Views never change the project directly: they call the methods below, which push
+undo commands; the commands call back the `apply_*` methods, which change the
+project and emit the signals every view listens to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from generator import ClauseEdit, CustomClause, Project
+from gui.commands import SetAnswer, SetClauseEdit, SetCustomClause
+
+
+class Document(QObject):
+    answer_changed = Signal(str)  # answer key
+    clause_changed = Signal(str)  # clause id (library or custom)
+    changed = Signal()  # anything in the project
+    modified_changed = Signal(bool)
+    path_changed = Signal()
+
+    def __init__(self, project: Project, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.path = path
+        self.typing_session = 0
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    # --- state -----------------------------------------------------------------
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def name(self) -> str:
+        return self.path.stem if self.path else "Untitled"
+
+    def answer(self, key: str) -> Any:
+        return self.project.answers.get(key)
+
+    def mark_saved(self, path: Path) -> None:
+        self.end_typing()
+        if path != self.path:
+            self.path = path
+            self.path_changed.emit()
+        self.undo_stack.setClean()
+
+    def mark_unsaved(self) -> None:
+        """A recovered or repaired project differs from its file until it is saved."""
+        self.undo_stack.resetClean()
+
+    def end_typing(self) -> None:
+        """The user left a field: the next keystroke starts a new undo step."""
+        self.typing_session += 1
+
+    # --- changes, as undo commands -------------------------------------------------
+
+    def set_answer(self, key: str, value: Any, typing: bool = False) -> None:
+        if self.project.answers.get(key) != value:
+            self.undo_stack.push(SetAnswer(self, key, value, typing))
+
+    def edit_clause(self, clause_id: str, text: str, library_text: str, base_hash: str, typing: bool = False) -> None:
+        """Override a library clause; typing the library text back removes the override."""
+        current = self.project.clause_edits.get(clause_id)
+        omit = bool(current and current.omit)
+        if current and current.text is not None:
+            base_hash = current.base_hash  # editing further is not reviewing a library change
+        if text == library_text and not omit:
+            new = None
+        else:
+            new = ClauseEdit(text=None if text == library_text else text, omit=omit, base_hash=base_hash)
+        if new != current:
+            self.undo_stack.push(SetClauseEdit(self, clause_id, new, "Edit clause", typing))
+
+    def set_omitted(self, clause_id: str, omit: bool) -> None:
+        current = self.project.clause_edits.get(clause_id) or ClauseEdit()
+        new = replace(current, omit=omit)
+        if new.text is None and not new.omit:
+            new = None
+        label = "Omit clause" if omit else "Include clause"
+        self.undo_stack.push(SetClauseEdit(self, clause_id, new, label))
+
+    def reset_clause(self, clause_id: str) -> None:
+        if clause_id in self.project.clause_edits:
+            self.undo_stack.push(SetClauseEdit(self, clause_id, None, "Reset clause to the library text"))
+
+    def keep_clause_text(self, clause_id: str, base_hash: str) -> None:
+        """The user reviewed a changed library clause and keeps their text: re-base the edit."""
+        current = self.project.clause_edits.get(clause_id)
+        if current and current.base_hash != base_hash:
+            label = "Keep my text of the clause"
+            self.undo_stack.push(SetClauseEdit(self, clause_id, replace(current, base_hash=base_hash), label))
+
+    def add_custom_clause(self, section: str, title: str, text: str) -> str:
+        clause_id = self._new_custom_id(title)
+        order = 1000 + sum(1 for c in self.project.custom_clauses if c.section == section)
+        clause = CustomClause(clause_id, section, title, text, order)
+        self.undo_stack.push(SetCustomClause(self, clause_id, clause, "Add custom clause"))
+        return clause_id
+
+    def edit_custom_clause(self, clause_id: str, title: str, text: str, typing: bool = False) -> None:
+        current = self.custom_clause(clause_id)
+        if current and (current.title, current.text) != (title, text):
+            new = replace(current, title=title, text=text)
+            self.undo_stack.push(SetCustomClause(self, clause_id, new, "Edit custom clause", typing))
+
+    def remove_custom_clause(self, clause_id: str) -> None:
+        if self.custom_clause(clause_id):
+            self.undo_stack.push(SetCustomClause(self, clause_id, None, "Remove custom clause"))
+
+    def custom_clause(self, clause_id: str) -> CustomClause | None:
+        return next((c for c in self.project.custom_clauses if c.id == clause_id), None)
+
+    def _new_custom_id(self, title: str) -> str:
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "clause"
+        taken = {c.id for c in self.project.custom_clauses}
+        clause_id, number = f"custom.{slug}", 2
+        while clause_id in taken:
+            clause_id, number = f"custom.{slug}-{number}", number + 1
+        return clause_id
+
+    # --- called by the commands ---------------------------------------------------------
+
+    def apply_answer(self, key: str, value: Any) -> None:
+        self.project.answers[key] = value
+        self.answer_changed.emit(key)
+        self.changed.emit()
+
+    def apply_clause_edit(self, clause_id: str, edit: ClauseEdit | None) -> None:
+        if edit is None:
+            self.project.clause_edits.pop(clause_id, None)
+        else:
+            self.project.clause_edits[clause_id] = edit
+        self.clause_changed.emit(clause_id)
+        self.changed.emit()
+
+    def apply_custom_clause(self, clause_id: str, index: int, clause: CustomClause | None) -> None:
+        customs = self.project.custom_clauses
+        customs[:] = [c for c in customs if c.id != clause_id]
+        if clause is not None:
+            customs.insert(min(index, len(customs)), clause)
+        self.clause_changed.emit(clause_id)
+        self.changed.emit()

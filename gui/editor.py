@@ -1,0 +1,158 @@
+"""The clause editor: an outline of the policy's sections and clauses beside the clause panel.
+
+The outline comes from the latest snapshot's plan (built off the UI thread), with
+omitted clauses put back so they can be included again. Each clause says where
+its text comes from: the library, the user's edit, the user's own clause.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from generator import Plan, PlannedClause
+from gui.clause_panel import ClausePanel
+from gui.document import Document
+from gui.preview import clause_anchor, section_anchor
+from gui.snapshot import Snapshot
+
+KIND, IDENTIFIER = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
+
+
+def clause_status(planned: PlannedClause, omitted: bool) -> str:
+    if omitted:
+        return "Left out"
+    if planned.stale:
+        return "⚠ Library changed"
+    return {"library": "", "edited": "Edited", "custom": "Your clause"}[planned.origin]  # only what differs
+
+
+class EditorPanel(QWidget):
+    anchor_chosen = Signal(str)  # the section or clause to show in the preview
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.outline = QTreeWidget()
+        self.outline.setAccessibleName("Policy outline")
+        self.outline.setHeaderLabels(["Section and clause", "Your changes"])
+        header = self.outline.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.outline.setMinimumWidth(280)
+        self.outline.currentItemChanged.connect(self._chosen)
+        self.panel = ClausePanel()
+        self.panel.add_custom.connect(self._add_custom)
+        splitter = QSplitter()
+        splitter.addWidget(self.outline)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 470])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._plan: Plan | None = None
+        self._wanted = ""  # a clause to select once it appears (a custom clause just added)
+        self._building = False
+
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.clause_changed.disconnect(self._clause_changed)
+        self.document = self.panel.document = document
+        if document is not None:
+            document.clause_changed.connect(self._clause_changed)
+        self._plan = None
+        self.outline.clear()
+        self.panel.show_nothing()
+
+    # --- outline -------------------------------------------------------------------
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        if snapshot.outline is None or self.document is None:
+            return
+        self._plan = snapshot.outline
+        current = self.outline.currentItem()
+        selected = self._wanted or (current.data(0, IDENTIFIER) if current else "")
+        omitted = {cid for cid, edit in self.document.project.clause_edits.items() if edit.omit}
+        expanded = {
+            self.outline.topLevelItem(i).data(0, IDENTIFIER)
+            for i in range(self.outline.topLevelItemCount())
+            if self.outline.topLevelItem(i).isExpanded()
+        }
+        self._building = True
+        try:
+            self.outline.clear()
+            for section in self._plan.sections:
+                top = QTreeWidgetItem([section.title, ""])
+                top.setData(0, KIND, "section")
+                top.setData(0, IDENTIFIER, section.id)
+                self.outline.addTopLevelItem(top)
+                for planned in section.clauses:
+                    item = QTreeWidgetItem([planned.title, clause_status(planned, planned.id in omitted)])
+                    item.setData(0, KIND, "clause")
+                    item.setData(0, IDENTIFIER, planned.id)
+                    top.addChild(item)
+                top.setExpanded(section.id in expanded or not expanded)
+            item = self._find(selected)
+            if item is not None:
+                self.outline.setCurrentItem(item)
+        finally:
+            self._building = False
+        if item is not None and (self._wanted or item.data(0, KIND) == "clause"):
+            self._show(item, scroll=bool(self._wanted))
+        if self._wanted and item is not None:
+            self._wanted = ""
+            self.panel.custom_title.setFocus()
+            self.panel.custom_title.selectAll()
+
+    def _clause_changed(self, clause_id: str) -> None:
+        """Undo, reset or omit: show the clause's new state now, not after the next render."""
+        if clause_id == self.panel.clause_id and self._plan is not None:
+            planned = self._plan.clause(clause_id)
+            if planned is not None and (planned.origin != "custom" or self.document.custom_clause(clause_id)):
+                self.panel.show_clause(planned, self._plan.library.clauses.get(clause_id))
+
+    def _find(self, identifier: str) -> QTreeWidgetItem | None:
+        if not identifier:
+            return None
+        for top_index in range(self.outline.topLevelItemCount()):
+            top = self.outline.topLevelItem(top_index)
+            if top.data(0, IDENTIFIER) == identifier:
+                return top
+            for index in range(top.childCount()):
+                if top.child(index).data(0, IDENTIFIER) == identifier:
+                    return top.child(index)
+        return None
+
+    def _chosen(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        if not self._building and item is not None:
+            self._show(item, scroll=True)
+
+    def _show(self, item: QTreeWidgetItem, scroll: bool) -> None:
+        identifier = item.data(0, IDENTIFIER)
+        if item.data(0, KIND) == "section":
+            self.panel.show_section(identifier, item.text(0))
+            anchor = section_anchor(identifier)
+        else:
+            assert self._plan is not None
+            planned = self._plan.clause(identifier)
+            if planned is None:
+                return
+            self.panel.show_clause(planned, self._plan.library.clauses.get(identifier))
+            anchor = clause_anchor(identifier)
+        if scroll:
+            self.anchor_chosen.emit(anchor)
+
+    def go_to(self, clause_id: str) -> bool:
+        """Select a clause (from a finding); False when it is not in the policy's outline."""
+        item = self._find(clause_id)
+        if item is None:
+            return False
+        self.outline.setCurrentItem(item)
+        self.outline.scrollToItem(item)
+        self.panel.text.setFocus()
+        return True
+
+    def _add_custom(self, section_id: str) -> None:
+        if self.document is not None:
+            self._wanted = self.document.add_custom_clause(section_id, "New clause", "Write the clause here.")

@@ -1,0 +1,229 @@
+"""Export: choose formats and a folder, render in the background, write only a whole result.
+
+A PDF render cannot be interrupted halfway, so Cancel means the result is thrown
+away: files are written (atomically, by `write_outputs`) only after every format
+has rendered and only if the user has not cancelled. A cancelled or failed
+export leaves the folder as it was.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from generator import ExportError, Project, RenderError, TelepolicyError, render, write_outputs
+from gui.dialogs import show_problems
+from gui.settings import Settings
+from gui.workers import Task
+
+FORMAT_LABELS = {
+    "md": "&Markdown (.md), for docs sites",
+    "html": "&HTML (.html), for the website",
+    "pdf": "&PDF (.pdf), for print and archives",
+}
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "pdf": "PDF"}
+
+
+class ExportJob(QObject):
+    """Renders each format in turn off the UI thread; writes nothing itself."""
+
+    step = Signal(int, str)  # formats done so far, the format being rendered
+    rendered = Signal(object)  # dict[str, bytes], only when not cancelled
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+
+    def __init__(self, project: Project, formats: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project.copy()
+        self.formats = formats
+        self._cancel = threading.Event()
+        self._task: Task | None = None  # kept alive until it reports back
+        self.running = False
+
+    def start(self) -> None:
+        task = Task(self._render)
+        task.signals.finished.connect(self._finished)
+        task.signals.failed.connect(self._failed)
+        self.running = True
+        self._task = task
+        QThreadPool.globalInstance().start(task)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _render(self) -> dict[str, bytes]:
+        outputs: dict[str, bytes] = {}
+        for done, fmt in enumerate(self.formats):
+            if self._cancel.is_set():
+                break
+            self.step.emit(done, fmt)
+            outputs.update(render(self.project, [fmt]).outputs)
+        return outputs
+
+    def _finished(self, outputs: dict[str, bytes]) -> None:
+        self.running = False
+        if self._cancel.is_set():
+            self.cancelled.emit()
+        else:
+            self.rendered.emit(outputs)
+
+    def _failed(self, error: Exception) -> None:
+        self.running = False
+        if self._cancel.is_set():
+            self.cancelled.emit()
+        else:
+            self.failed.emit(error)
+
+
+class ExportDialog(QDialog):
+    exported = Signal(list)  # the files written
+
+    def __init__(self, project: Project, stem: str, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export the policy")
+        self.project = project
+        self.settings = settings
+        self.job: ExportJob | None = None
+        self.progress: QProgressDialog | None = None
+        self.written: list[Path] = []
+        chosen = settings.export_formats()
+        self.boxes = {fmt: QCheckBox(label, checked=fmt in chosen) for fmt, label in FORMAT_LABELS.items()}
+        default_folder = settings.export_folder() or str(project.path.parent if project.path else Path.home())
+        self.folder = QLineEdit(default_folder)
+        self.folder.setAccessibleName("Folder")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        self.stem = QLineEdit(stem)
+        self.stem.setAccessibleName("File name")
+        self.status = QLabel(wordWrap=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = self.buttons.addButton("&Open folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setEnabled(False)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        self.open_button.clicked.connect(self.open_folder)
+        self.buttons.rejected.connect(self.reject)
+
+        formats = QVBoxLayout()
+        for box in self.boxes.values():
+            formats.addWidget(box)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        form = QFormLayout()
+        formats_label = QLabel("Formats")
+        form.addRow(formats_label, formats)
+        folder_label = QLabel("&Folder")
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
+        stem_label = QLabel("File &name")
+        stem_label.setBuddy(self.stem)
+        form.addRow(stem_label, self.stem)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def formats(self) -> list[str]:
+        return [fmt for fmt, box in self.boxes.items() if box.isChecked()]
+
+    def target(self) -> tuple[Path, str]:
+        return Path(self.folder.text().strip()).expanduser(), self.stem.text().strip()
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export to folder", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def start(self) -> None:
+        formats = self.formats()
+        folder, stem = self.target()
+        if not formats or not stem or not self.folder.text().strip():
+            self.status.setText("Choose at least one format, a folder and a file name.")
+            return
+        self.settings.set_export_formats(formats)
+        self.settings.set_export_folder(folder)
+        self.written = []
+        self.open_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.job = ExportJob(self.project, formats, self)
+        self.progress = QProgressDialog("Rendering…", "&Cancel", 0, len(formats), self)
+        self.progress.setWindowTitle("Exporting")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.job.cancel)
+        self.job.step.connect(self._step)
+        self.job.rendered.connect(self._rendered)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._cancelled)
+        self.status.setText("Rendering…")
+        self.job.start()
+        self.progress.show()
+
+    def _step(self, done: int, fmt: str) -> None:
+        if self.progress is not None:
+            self.progress.setValue(done)
+            self.progress.setLabelText(f"Rendering {FORMAT_NAMES[fmt]} ({done + 1} of {len(self.formats())})…")
+
+    def _end(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+        self.export_button.setEnabled(True)
+        self.status.setText(message)
+
+    def _rendered(self, outputs: dict[str, bytes]) -> None:
+        folder, stem = self.target()
+        try:
+            self.written = write_outputs(outputs, folder, stem)
+        except TelepolicyError as error:
+            self._failed(error)
+            return
+        self._end("Exported: " + ", ".join(path.name for path in self.written) + f"\nin {folder}")
+        self.open_button.setEnabled(True)
+        self.open_button.setFocus()
+        self.exported.emit(self.written)
+
+    def _cancelled(self) -> None:
+        self._end("Export cancelled. No file was written.")
+
+    def _failed(self, error: Exception) -> None:
+        self._end("The export failed. No file was written.")
+        if isinstance(error, ExportError):
+            advice = "Choose another folder (one you can write to, with free space), then export again."
+        elif isinstance(error, RenderError):
+            advice = "Fix the clause named below in the editor (see Findings), then export again."
+        else:
+            advice = "Save your project, then try again. If it happens again, report the problem."
+        problems = [p.message for p in error.problems] if isinstance(error, TelepolicyError) else [repr(error)]
+        show_problems(self, "The policy could not be exported.", advice, problems)
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.target()[0])))
+
+    def reject(self) -> None:
+        """Closing during an export cancels it: nothing is written after the dialog is gone."""
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        super().reject()

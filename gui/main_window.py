@@ -1,0 +1,299 @@
+"""The main window: wizard and editor on the left, the live preview on the right, findings below.
+
+It is the `View` of the session: it draws, asks and tells; the session decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from generator import FIELDS_BY_KEY, __version__
+from gui import dialogs
+from gui.dialogs import RestoreChoice, SaveChoice
+from gui.document import Document
+from gui.findings import FindingsPanel
+from gui.preview import PreviewPane, Renderer
+from gui.recovery import Recovery
+from gui.session import Session
+from gui.settings import Settings
+from gui.snapshot import Snapshot
+from gui.start import NewProjectDialog, StartPage
+from gui.wizard import WizardPanel
+
+if TYPE_CHECKING:
+    from gui.editor import EditorPanel
+    from gui.export import ExportDialog
+
+APP_NAME = "Telepolicy"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, recovery: Recovery) -> None:
+        super().__init__()
+        self.settings = settings
+        self.undo_group = QUndoGroup(self)
+        self.renderer = Renderer(parent=self)
+        self.session = Session(self, settings, recovery, self)
+        self.export_dialog: ExportDialog | None = None
+
+        self.start_page = StartPage()
+        self.wizard = WizardPanel()
+        self.editor_tab = QWidget()  # the clause editor is built into it on first use
+        QVBoxLayout(self.editor_tab).setContentsMargins(0, 0, 0, 0)
+        self._editor: EditorPanel | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.wizard, "&Wizard")
+        self.tabs.addTab(self.editor_tab, "&Clauses")
+        self.preview = PreviewPane()
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setSizes([680, 600])
+        self.central = QStackedWidget()
+        self.central.addWidget(self.start_page)
+        self.central.addWidget(self.splitter)
+        self.setCentralWidget(self.central)
+        self.findings = FindingsPanel()
+        self.findings_dock = QDockWidget("Findings", self)
+        self.findings_dock.setObjectName("findingsDock")
+        self.findings_dock.setWidget(self.findings)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
+
+        self._build_actions()
+        self._connect()
+        self._restore_geometry()
+        self.statusBar()
+        self.show_document(None)
+
+    # --- building -------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New…", self.new_project, keys.New)
+        self.open_action = self._action("&Open…", lambda: self.session.open_project(), keys.Open)
+        self.save_action = self._action("&Save", self.session.save, keys.Save)
+        self.save_as_action = self._action("Save &As…", self.session.save_as, keys.SaveAs)
+        self.export_action = self._action("&Export…", self.export, "Ctrl+E")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(keys.Redo)
+        self.wizard_action = self._action("&Wizard", lambda: self.show_tab(self.wizard), "Ctrl+1")
+        self.editor_action = self._action("&Clauses", lambda: self.show_tab(self.editor_tab), "Ctrl+2")
+        self.findings_action = self._action("&Findings", self.show_findings, "Ctrl+3")
+        self.preview_action = self._action("&Preview", lambda: self.preview.browser.setFocus(), "Ctrl+4")
+        self.zoom_in_action = self._action("Zoom &In", lambda: self.preview.browser.zoomIn(1), keys.ZoomIn)
+        self.zoom_out_action = self._action("Zoom &Out", lambda: self.preview.browser.zoomOut(1), keys.ZoomOut)
+        self.about_action = self._action("&About Telepolicy", self.about)
+
+        menu = self.menuBar().addMenu("&File")
+        menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = menu.addMenu("Open &Recent")
+        menu.addSeparator()
+        menu.addActions([self.save_action, self.save_as_action, self.export_action])
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addActions([self.undo_action, self.redo_action])
+        view = self.menuBar().addMenu("&View")
+        view.addActions([self.wizard_action, self.editor_action, self.findings_action, self.preview_action])
+        view.addSeparator()
+        view.addActions([self.zoom_in_action, self.zoom_out_action])
+        self.menuBar().addMenu("&Help").addAction(self.about_action)
+        self._update_recent()
+
+    def _connect(self) -> None:
+        self.renderer.page_ready.connect(self.preview.show_page)
+        self.renderer.snapshot_ready.connect(self._snapshot)
+        self.session.recent_changed.connect(self._update_recent)
+        self.start_page.create.connect(lambda preset: self.session.new_project(preset or None))
+        self.start_page.open_file.connect(self.session.open_project)
+        self.wizard.page_changed.connect(self.preview.scroll_to)
+        self.wizard.finished.connect(lambda: self.show_tab(self.editor_tab))
+        self.findings.chosen.connect(self.go_to)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    @property
+    def editor(self) -> EditorPanel:
+        """The clause editor, built on first use (the first render): start-up shows the wizard first."""
+        if self._editor is None:
+            from gui.editor import EditorPanel
+
+            self._editor = EditorPanel()
+            self._editor.set_document(self.session.document)
+            self._editor.anchor_chosen.connect(self.preview.scroll_to)
+            layout = self.editor_tab.layout()
+            assert layout is not None
+            layout.addWidget(self._editor)
+        return self._editor
+
+    # --- the document -------------------------------------------------------------------
+
+    def show_document(self, document: Document | None) -> None:
+        if document is not None:
+            self.undo_group.addStack(document.undo_stack)
+            self.undo_group.setActiveStack(document.undo_stack)
+            document.modified_changed.connect(self.setWindowModified)
+            document.path_changed.connect(self._update_title)
+        for stack in self.undo_group.stacks():
+            if document is None or stack is not document.undo_stack:
+                self.undo_group.removeStack(stack)
+        self.wizard.set_document(document)
+        if self._editor is not None:
+            self._editor.set_document(document)
+        self.preview.clear()
+        self.findings.clear()
+        self.renderer.set_document(document)
+        self.central.setCurrentWidget(self.splitter if document else self.start_page)
+        self.findings_dock.setVisible(document is not None)
+        for action in (self.save_action, self.save_as_action, self.export_action, self.findings_action):
+            action.setEnabled(document is not None)
+        if document is None:
+            self.start_page.set_recent(self.settings.recent_files())
+            self.start_page.templates.setFocus()
+        else:
+            self.show_tab(self.wizard)
+        self.setWindowModified(bool(document and document.modified))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        document = self.session.document
+        self.setWindowTitle(f"{document.name}[*] — {APP_NAME}" if document else APP_NAME)
+        self.setWindowFilePath(str(document.path) if document and document.path else "")
+
+    def _snapshot(self, snapshot: Snapshot) -> None:
+        self.preview.show_snapshot(snapshot)
+        self.editor.show_snapshot(snapshot)
+        self.findings.show_findings(snapshot.findings)
+
+    def _update_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = self.settings.recent_files()
+        for number, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.session.open_project(p))
+        self.recent_menu.setEnabled(bool(paths))
+        if self.session.document is None:
+            self.start_page.set_recent(paths)
+
+    # --- commands ---------------------------------------------------------------------
+
+    def new_project(self) -> None:
+        dialog = NewProjectDialog(self)
+        if dialog.exec() == NewProjectDialog.DialogCode.Accepted:
+            chosen = dialog.templates.chosen()
+            if chosen is not None:
+                self.session.new_project(chosen or None)
+
+    def export(self) -> None:
+        from gui.export import ExportDialog  # only when asked for: start-up stays lean
+
+        document = self.session.document
+        if document is None:
+            return
+        name = document.path.stem if document.path else document.answer("company.legal_name") or "privacy-policy"
+        stem = re.sub(r"[^\w.-]+", "-", name).strip("-.") or "privacy-policy"
+        self.export_dialog = ExportDialog(document.project, stem, self.settings, self)
+        self.export_dialog.exported.connect(
+            lambda paths: self.statusBar().showMessage(f"Exported {len(paths)} files.", 8000)
+        )
+        self.export_dialog.open()
+
+    def show_tab(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)
+        (self.editor if widget is self.editor_tab else widget).setFocus()
+
+    def show_findings(self) -> None:
+        self.findings_dock.show()
+        self.findings_dock.raise_()
+        self.findings.list.setFocus()
+
+    def go_to(self, key: str) -> None:
+        """Open the question or the clause a finding names."""
+        if key in FIELDS_BY_KEY:
+            self.tabs.setCurrentWidget(self.wizard)
+            self.wizard.go_to(key)
+        elif key.startswith("clauses.") or key == "custom_clauses":
+            self.tabs.setCurrentWidget(self.editor_tab)
+            if not self.editor.go_to(key.removeprefix("clauses.")):
+                self.editor.outline.setFocus()
+        else:
+            self.statusBar().showMessage("No single answer fixes this finding; see its text.", 8000)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<p><b>{APP_NAME} {__version__}</b></p><p>Privacy policies for telecom operators: "
+            "a wizard, a clause editor and a live preview of the published policy.</p>",
+        )
+
+    # --- View: what the session asks ------------------------------------------------------
+
+    def ask_open_path(self, folder: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open project", folder, "Telepolicy projects (*.toml)")
+        return Path(name) if name else None
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save project", str(suggested), "Telepolicy projects (*.toml)")
+        return Path(name) if name else None
+
+    def ask_save_changes(self, name: str) -> SaveChoice:
+        return dialogs.ask_save_changes(self, name)
+
+    def ask_restore(self, name: str, saved_at: dt.datetime) -> RestoreChoice:
+        return dialogs.ask_restore(self, name, saved_at)
+
+    def show_problems(self, summary: str, advice: str, problems: list[str], error: bool = True) -> None:
+        dialogs.show_problems(self, summary, advice, problems, error)
+
+    # --- closing ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.session.quit():
+            event.ignore()
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,169 @@
+"""The wizard: the schema's pages in order, a list of steps beside them, Back and Next below.
+
+Pages are generated from `generator.PAGES` and `generator.FIELDS`, so a new
+answer in the schema appears here without GUI code. Steps that do not apply
+(no CPNI page without US voice services) drop out of the list and of Back/Next.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from generator import FIELDS, PAGES
+from gui.applicability import Applicability
+from gui.document import Document
+from gui.preview import section_anchor
+from gui.wizard.fields import FieldEditor
+from gui.wizard.page import PAGE_SECTIONS, FieldPage
+
+
+class WizardPanel(QWidget):
+    page_changed = Signal(str)  # the preview anchor of the section the page is about
+    finished = Signal()  # Next on the last page: on to the clauses
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("Wizard steps")
+        self.steps.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.pages: list[FieldPage] = []
+        for page_id, title in PAGES:
+            page = FieldPage(page_id, title, [f for f in FIELDS if f.page == page_id])
+            page.edited.connect(self._edited)
+            page.left.connect(self._left)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            self.steps.addItem(QListWidgetItem(title))
+        self.steps.currentRowChanged.connect(self._show_page)
+        self.back_button = QPushButton("&Back")
+        self.next_button = QPushButton("&Next")
+        self.back_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(+1))
+        self.position = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.position)
+        buttons.addStretch()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addLayout(right, 1)
+        self.steps.setCurrentRow(0)
+
+    # --- the document ---------------------------------------------------------------
+
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.answer_changed.disconnect(self._answer_changed)
+        self.document = document
+        if document is None:
+            return
+        document.answer_changed.connect(self._answer_changed)
+        self._apply_applicability()
+        for page in self.pages:
+            if page.built:
+                page.load(document.project.answers)
+        self.steps.setCurrentRow(0)
+        self._ready(self.current_page())
+
+    def _answer_changed(self, key: str) -> None:
+        assert self.document is not None
+        page = self._page_of(key)
+        if page.built:
+            page.editors[key].set_value(self.document.answer(key))
+        self._apply_applicability()
+
+    def _edited(self, key: str, value: object, typing: bool) -> None:
+        if self.document is not None:
+            self.document.set_answer(key, value, typing)
+
+    def _left(self) -> None:
+        if self.document is not None:
+            self.document.end_typing()
+
+    def _apply_applicability(self) -> None:
+        assert self.document is not None
+        applicability = Applicability(self.document.project.answers)
+        for row, page in enumerate(self.pages):
+            self.steps.item(row).setHidden(not applicability.page_applies(page.page_id))
+            if page.built:
+                page.apply(applicability)
+        self._update_buttons()
+
+    def _ready(self, page: FieldPage) -> FieldPage:
+        """Build a page on first use and show the project's answers in it."""
+        if not page.built and self.document is not None:
+            page.build()
+            page.load(self.document.project.answers)
+            page.apply(Applicability(self.document.project.answers))
+        return page
+
+    def _page_of(self, key: str) -> FieldPage:
+        return next(page for page in self.pages if key in page.keys)
+
+    # --- navigation -------------------------------------------------------------------
+
+    def current_page(self) -> FieldPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def editor(self, key: str) -> FieldEditor:
+        return self._ready(self._page_of(key)).editors[key]
+
+    def _applicable_rows(self) -> list[int]:
+        return [row for row in range(self.steps.count()) if not self.steps.item(row).isHidden()]
+
+    def step(self, direction: int) -> bool:
+        """Move to the next or previous page that applies; an invalid input stops the move forward."""
+        if direction > 0:
+            invalid = self.current_page().check()
+            if invalid is not None:
+                self.current_page().focus(invalid.key)
+                return False
+        rows = self._applicable_rows()
+        current = self.stack.currentIndex()
+        later = [r for r in rows if (r > current if direction > 0 else r < current)]
+        if not later:
+            if direction > 0:
+                self.finished.emit()
+            return False
+        self.steps.setCurrentRow(later[0] if direction > 0 else later[-1])
+        return True
+
+    def go_to(self, key: str) -> None:
+        """Open the page of a question and put the cursor in it."""
+        page = self._page_of(key)
+        self.steps.setCurrentRow(self.pages.index(page))
+        self._ready(page).focus(key)
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self._ready(self.pages[row])
+        self.stack.setCurrentIndex(row)
+        self._update_buttons()
+        section = PAGE_SECTIONS.get(self.pages[row].page_id)
+        if section:
+            self.page_changed.emit(section_anchor(section))
+
+    def _update_buttons(self) -> None:
+        rows = self._applicable_rows()
+        current = self.stack.currentIndex()
+        number = rows.index(current) + 1 if current in rows else 0
+        self.position.setText(f"Step {number} of {len(rows)}" if number else "This step does not apply")
+        self.back_button.setEnabled(any(r < current for r in rows))
+        self.next_button.setText("&Next" if any(r > current for r in rows) else "&Review clauses")

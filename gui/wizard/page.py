@@ -1,0 +1,99 @@
+"""A wizard page built from the schema: every question whose field names this page, in schema order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from generator import Field
+from gui import style
+from gui.applicability import Applicability
+from gui.wizard.fields import FieldEditor, make_editor
+
+# The policy section the preview shows while a page is open (ids of the HTML sections).
+PAGE_SECTIONS = {
+    "company": "contact",
+    "services": "communications",
+    "regions": "rights",
+    "data": "data_we_collect",
+    "purposes": "purposes",
+    "roles": "roles",
+    "sharing": "sharing",
+    "cookies": "cookies",
+    "retention": "retention",
+    "transfers": "transfers",
+    "children": "children",
+    "cpni": "cpni",
+    "rights": "rights",
+    "security": "security",
+    "policy": "introduction",
+}
+
+
+class FieldPage(QScrollArea):
+    """One step of the wizard; questions that do not apply are hidden, not removed.
+
+    Its inputs are built the first time the page is needed, which keeps start-up fast.
+    """
+
+    edited = Signal(str, object, bool)
+    left = Signal()
+
+    def __init__(self, page_id: str, title: str, fields: Iterable[Field], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page_id = page_id
+        self.title = title
+        self.fields = tuple(fields)
+        self.keys = frozenset(f.key for f in self.fields)
+        self.editors: dict[str, FieldEditor] = {}
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+    @property
+    def built(self) -> bool:
+        return bool(self.editors) or not self.fields
+
+    def build(self) -> None:
+        if self.built:
+            return
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.addWidget(style.heading(QLabel(self.title)))
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(self.form)
+        outer.addStretch()
+        seen_help: set[str] = set()
+        for field in self.fields:
+            editor = make_editor(field, show_help=field.help not in seen_help)
+            seen_help.add(field.help)
+            editor.edited.connect(self.edited)
+            editor.left.connect(self.left)
+            self.form.addRow(editor.label, editor.cell)
+            self.editors[field.key] = editor
+        self.setWidget(body)
+
+    def load(self, answers: dict[str, Any]) -> None:
+        for key, editor in self.editors.items():
+            editor.set_value(answers.get(key))
+
+    def apply(self, applicability: Applicability) -> None:
+        for row, editor in enumerate(self.editors.values()):
+            self.form.setRowVisible(row, applicability.field_applies(editor.key))
+
+    def visible_editors(self) -> list[FieldEditor]:
+        return [e for row, e in enumerate(self.editors.values()) if self.form.isRowVisible(row)]
+
+    def check(self) -> FieldEditor | None:
+        """Flag every invalid input that applies; the first one, for focus, or None."""
+        invalid = [editor for editor in self.visible_editors() if not editor.check()]
+        return invalid[0] if invalid else None
+
+    def focus(self, key: str) -> None:
+        editor = self.editors[key]
+        self.ensureWidgetVisible(editor.cell)
+        editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,30 @@
+"""Long work off the UI thread: a QRunnable that runs one function and reports back by signal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+
+class TaskSignals(QObject):
+    """Lives in the UI thread, so connected slots run there (queued connections)."""
+
+    finished = Signal(object)  # the function's result
+    failed = Signal(object)  # the exception it raised
+
+
+class Task(QRunnable):
+    def __init__(self, function: Callable[[], Any]) -> None:
+        super().__init__()
+        self.function = function
+        self.signals = TaskSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.function()
+        except Exception as error:  # reported to the UI thread, which shows it in a dialog
+            self.signals.failed.emit(error)
+        else:
+            self.signals.finished.emit(result)

@@ -1,0 +1,85 @@
+"""GUI tests run offscreen, with settings, recovery files and app data in temporary folders."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported anywhere
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gui.app import create_application
+from gui.main_window import MainWindow
+from gui.recovery import Recovery
+from gui.settings import Settings
+
+QStandardPaths.setTestModeEnabled(True)  # nothing the tests do reaches the user's real folders
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str]) -> QApplication:
+    """pytest-qt's application, named like the real one (settings and paths depend on it)."""
+    return create_application(qapp_args)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def recovery_folder(tmp_path: Path) -> Path:
+    return tmp_path / "recovery"
+
+
+@pytest.fixture
+def make_window(qtbot, settings: Settings, recovery_folder: Path) -> Iterator[Callable[[], MainWindow]]:
+    """Windows as the app builds them; at the end, closed without prompts and with no render left running."""
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        window = MainWindow(settings, Recovery(recovery_folder))
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.ask_save_changes = lambda name: "discard"
+        window.close()
+        window.deleteLater()
+    QThreadPool.globalInstance().waitForDone()
+
+
+@pytest.fixture
+def window(make_window: Callable[[], MainWindow]) -> MainWindow:
+    return make_window()
+
+
+def wait_rendered(qtbot, window: MainWindow) -> None:
+    """Until the preview shows the project as it is now."""
+    qtbot.waitUntil(lambda: window.renderer.latest is not None and not window.renderer.busy, timeout=15_000)
+
+
+def answer_message_box(button: str, seen: list[str] | None = None, attempts: int = 250) -> None:
+    """Click a button of the next message box (it runs its own event loop), noting its texts in `seen`."""
+
+    def attempt(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.extend([box.text(), box.informativeText()])
+            for candidate in box.buttons():
+                if candidate.text().replace("&", "") == button:
+                    candidate.click()
+                    return
+            raise AssertionError(f"no button {button!r} in {[b.text() for b in box.buttons()]}")
+        if left:
+            QTimer.singleShot(20, lambda: attempt(left - 1))
+
+    QTimer.singleShot(0, lambda: attempt(attempts))

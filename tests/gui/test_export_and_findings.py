@@ -1,0 +1,112 @@
+"""Export (cancel, errors), the findings panel, and the preview's guard against stale renders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from gui.main_window import MainWindow
+from gui.snapshot import Snapshot
+from tests.gui.conftest import answer_message_box, wait_rendered
+
+
+def _export_dialog(window: MainWindow, folder: Path, formats: set[str]):
+    window.session.new_project("us-carrier-eea")
+    window.export_action.trigger()
+    dialog = window.export_dialog
+    for fmt, box in dialog.boxes.items():
+        box.setChecked(fmt in formats)
+    dialog.folder.setText(str(folder))
+    return dialog
+
+
+def test_a_cancelled_export_writes_nothing(qtbot, window: MainWindow, tmp_path: Path):
+    dialog = _export_dialog(window, tmp_path / "out", {"md", "html", "pdf"})
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.progress is not None
+    assert dialog.progress.isVisible()
+    qtbot.mouseClick(dialog.progress.findChild(type(dialog.export_button)), Qt.MouseButton.LeftButton)  # Cancel
+    qtbot.waitUntil(lambda: not dialog.job.running, timeout=60_000)
+    assert dialog.status.text() == "Export cancelled. No file was written."
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+    assert dialog.written == []
+    assert not dialog.open_button.isEnabled()
+
+
+def test_an_export_error_says_what_to_do(qtbot, window: MainWindow, tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    dialog = _export_dialog(window, blocker, {"md"})
+    seen: list[str] = []
+    answer_message_box("OK", seen)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    assert seen[0] == "The policy could not be exported."
+    assert "Choose another folder" in seen[1]
+    assert "Traceback" not in "".join(seen)
+    assert dialog.status.text() == "The export failed. No file was written."
+
+
+def test_open_folder_after_export(qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    opened = []
+    monkeypatch.setattr("gui.export.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
+    dialog = _export_dialog(window, tmp_path / "site", {"html"})
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=30_000)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path / "site")]
+
+
+def test_choosing_a_finding_opens_the_question_that_fixes_it(qtbot, window: MainWindow):
+    window.session.new_project(None)
+    wait_rendered(qtbot, window)
+    findings = window.findings.list
+    keys = [findings.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(findings.topLevelItemCount())]
+    assert "company.privacy_email" in keys, "a blank project lists its missing answers"
+    window.wizard.go_to("policy.title")
+    item = findings.topLevelItem(keys.index("company.privacy_email"))
+    assert item.text(2) == "Question: Privacy contact e-mail"
+    findings.setCurrentItem(item)
+    qtbot.keyClick(findings, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.wizard
+    assert window.wizard.current_page().page_id == "company"
+    assert window.focusWidget() is window.wizard.editor("company.privacy_email").input
+
+
+def test_choosing_a_clause_finding_opens_the_clause(qtbot, window: MainWindow):
+    window.session.new_project("us-carrier-eea")
+    wait_rendered(qtbot, window)
+    window.go_to("clauses.contact.privacy_team")
+    assert window.tabs.currentWidget() is window.editor_tab
+    assert window.editor.panel.clause_id == "contact.privacy_team"
+
+
+def test_a_stale_render_never_replaces_a_newer_one(qtbot, window: MainWindow):
+    window.session.new_project("us-carrier-eea")
+    wait_rendered(qtbot, window)
+    renderer = window.renderer
+    newest = renderer.latest
+    assert not renderer.accept(Snapshot(newest.generation - 1, "<p>stale</p>", None, None, ()))
+    assert renderer.latest is newest
+    assert "stale" not in window.preview.browser.toPlainText()
+
+    shown: list[str] = []
+    renderer.snapshot_ready.connect(lambda snapshot: shown.append(snapshot.plan.project.answers["company.country"]))
+    window.session.new_project("global-cpaas-bcr")  # its render starts...
+    window.session.new_project("eu-voip-operator")  # ...and this project replaces it before it ends
+    wait_rendered(qtbot, window)
+    assert shown == ["Netherlands"], "the closed project's render is dropped"
+
+
+def test_typing_never_waits_for_a_render(qtbot, window: MainWindow):
+    """Renders run off the UI thread: each change returns at once and one render follows the burst."""
+    window.session.new_project("global-cpaas-bcr")
+    wait_rendered(qtbot, window)
+    first = window.renderer.latest.generation
+    editor = window.wizard.editor("company.trading_name")
+    qtbot.keyClicks(editor.input, " and Partners")
+    assert window.renderer.busy
+    wait_rendered(qtbot, window)
+    assert window.renderer.latest.generation - first <= 2, "a burst of typing is rendered once, not per key"
+    assert "Meridian and Partners" in window.preview.browser.toPlainText()
