@@ -184,11 +184,16 @@ def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Secti
     )
 
 
+@lru_cache(maxsize=1)
+def _parser() -> ImmutableSandboxedEnvironment:
+    """One environment for parsing every clause body while the library loads."""
+    return make_environment({})
+
+
 def template_problems(body: str) -> list[tuple[int, str]]:
     """(line within body, message) for syntax errors and unknown answers a text uses."""
-    env = make_environment({})
     try:
-        ast = env.parse(body)
+        ast = _parser().parse(body)
     except TemplateSyntaxError as error:
         return [(error.lineno, f"template error: {error.message}")]
     found: list[tuple[int, str]] = []

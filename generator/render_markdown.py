@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader
 from markdown.extensions.toc import slugify
 
 from generator.render_text import RenderedPolicy, RenderedSection
-from generator.templating import MarkdownText, finalize_value, format_date
+from generator.templating import MARKDOWN_OPTIONS, MarkdownText, format_date
 
 
 def templates_path() -> str:
@@ -23,15 +23,7 @@ def section_slug(section: RenderedSection) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(templates_path()),
-        undefined=StrictUndefined,
-        finalize=finalize_value,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = Environment(loader=FileSystemLoader(templates_path()), **MARKDOWN_OPTIONS, keep_trailing_newline=True)
     env.filters.update(date=format_date, markdown=MarkdownText)
     env.globals.update(slug=section_slug)
     return env

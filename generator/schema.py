@@ -7,7 +7,6 @@ this table, so a new answer is added in one place.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -853,10 +852,3 @@ def default_value(field: Field) -> Any:
     if isinstance(field.default, list):
         return list(field.default)
     return field.default
-
-
-def example_value(field: Field) -> Any:
-    """A value for a new project when the field has no default."""
-    if field.kind == "date":
-        return dt.date.today()
-    return default_value(field) if field.default is not None else ""

@@ -51,6 +51,17 @@ def finalize_value(value: Any) -> Any:
     return value
 
 
+# Options shared by every environment that writes Markdown: a missing answer fails loudly,
+# printed values are escaped for Markdown, and block tags leave no stray blank lines.
+MARKDOWN_OPTIONS: dict[str, Any] = {
+    "undefined": StrictUndefined,
+    "finalize": finalize_value,
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+
 def _join_words(items: Iterable[Any], conjunction: str = "and") -> MarkdownText:
     words = [str(finalize_value(item)) for item in items]
     if len(words) <= 2:
@@ -78,14 +89,7 @@ def make_environment(terms: Mapping[str, Mapping[str, str]]) -> ImmutableSandbox
     def terms_for(values: Iterable[Any], group: str) -> list[MarkdownText]:
         return [term(value, group) for value in values]
 
-    env = ImmutableSandboxedEnvironment(
-        undefined=StrictUndefined,
-        finalize=finalize_value,
-        autoescape=False,
-        keep_trailing_newline=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = ImmutableSandboxedEnvironment(**MARKDOWN_OPTIONS, keep_trailing_newline=False)
 
     def period(value: str) -> Any:
         return term(value, "retention_keywords") if value in terms.get("retention_keywords", {}) else value
