@@ -29,15 +29,15 @@ LARGEST = "global-cpaas-bcr"
 STARTS = 7
 CHANGES = 60
 
-# `gui.app.main`, importing in the same order, with a report once the event loop runs:
+# `telepolicy.gui.app.main`, importing in the same order, with a report once the event loop runs:
 # window shown and painted, project open, preview visible.
 CHILD = """
 import resource, sys, time
 from pathlib import Path
-from gui.app import create_application
-from gui.main_window import MainWindow
-from gui.recovery import Recovery
-from gui.settings import Settings
+from telepolicy.gui.app import create_application
+from telepolicy.gui.main_window import MainWindow
+from telepolicy.gui.recovery import Recovery
+from telepolicy.gui.settings import Settings
 from PySide6.QtCore import QTimer
 
 app = create_application(sys.argv[:1])
@@ -96,10 +96,10 @@ def refresh_times(project_file: Path) -> list[float]:
     from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from gui.app import create_application
-    from gui.main_window import MainWindow
-    from gui.recovery import Recovery
-    from gui.settings import Settings
+    from telepolicy.gui.app import create_application
+    from telepolicy.gui.main_window import MainWindow
+    from telepolicy.gui.recovery import Recovery
+    from telepolicy.gui.settings import Settings
 
     folder = Path(tempfile.mkdtemp())
     app = create_application([])  # noqa: F841 - kept alive for the windows
@@ -143,7 +143,7 @@ def refresh_times(project_file: Path) -> list[float]:
 
 
 def main() -> int:
-    from generator.presets import presets_path
+    from telepolicy.generator.project.presets import presets_path
 
     with tempfile.TemporaryDirectory() as temp:
         home = Path(temp)

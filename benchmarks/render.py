@@ -18,9 +18,9 @@ from collections.abc import Callable
 
 import pypdf
 
-from generator import library_for, load_project, render
-from generator.presets import presets_path
-from generator.render_html import clause_html
+from telepolicy.generator import library_for, load_project, render
+from telepolicy.generator.project.presets import presets_path
+from telepolicy.generator.rendering.html import clause_html
 
 EXAMPLE = presets_path() / "us-carrier-eea.toml"
 
@@ -36,7 +36,7 @@ def median_ms(action: Callable[[], object], runs: int) -> float:
 
 
 def main() -> int:
-    probe = "import sys, generator; generator.render(generator.load_preset('us-carrier-eea'), ['md','html']);"
+    probe = "import sys, telepolicy.generator as g; g.render(g.load_preset('us-carrier-eea'), ['md','html']);"
     probe += "print('weasyprint' in sys.modules)"
     imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
 
@@ -56,7 +56,17 @@ def main() -> int:
     pages = len(pypdf.PdfReader(io.BytesIO(render(project, ["pdf"], library).outputs["pdf"])).pages)
 
     with tempfile.TemporaryDirectory() as out:
-        command = [sys.executable, "-m", "generator", "render", str(EXAMPLE), "--format", "pdf", "--out", out]
+        command = [
+            sys.executable,
+            "-m",
+            "telepolicy.generator",
+            "render",
+            str(EXAMPLE),
+            "--format",
+            "pdf",
+            "--out",
+            out,
+        ]
         process_ms = median_ms(lambda: subprocess.run(command, check=True, capture_output=True), 5)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

@@ -1,6 +1,6 @@
 """Telepolicy's headless core: the public API used by the CLI, scripts and the GUI.
 
-    from generator import load_project, render, write_outputs
+    from telepolicy.generator import load_project, render, write_outputs
     project = load_project("my-policy.toml")
     result = render(project, ["md", "html", "pdf"])
     write_outputs(result.outputs, Path("out"), "my-policy")
@@ -8,9 +8,9 @@
 Nothing here imports Qt; WeasyPrint is imported only when a PDF is rendered.
 """
 
-from generator.assemble import Plan, PlannedClause, PlannedSection, assemble
-from generator.checks import TraceRow, check, trace
-from generator.errors import (
+from telepolicy.generator.checks.findings import Finding
+from telepolicy.generator.checks.requirements import TraceRow, check, trace
+from telepolicy.generator.errors import (
     ClauseLibraryError,
     ExportError,
     Problem,
@@ -18,10 +18,8 @@ from generator.errors import (
     RenderError,
     TelepolicyError,
 )
-from generator.facts import derive_facts
-from generator.findings import Finding
-from generator.library import Clause, Library, Section, load_library
-from generator.pipeline import (
+from telepolicy.generator.library.loader import Clause, Library, Section, load_library
+from telepolicy.generator.pipeline import (
     FORMATS,
     Rendered,
     library_for,
@@ -33,8 +31,7 @@ from generator.pipeline import (
     render_pdf_bytes,
     write_outputs,
 )
-from generator.presets import Preset, list_presets, load_preset
-from generator.project import (
+from telepolicy.generator.project.model import (
     ClauseEdit,
     CustomClause,
     Project,
@@ -45,8 +42,11 @@ from generator.project import (
     save_project,
     validate_answer,
 )
-from generator.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
-from generator.version import __version__
+from telepolicy.generator.project.presets import Preset, list_presets, load_preset
+from telepolicy.generator.project.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
+from telepolicy.generator.rendering.assemble import Plan, PlannedClause, PlannedSection, assemble
+from telepolicy.generator.rules.facts import derive_facts
+from telepolicy.generator.version import __version__
 
 __all__ = [
     "FIELDS",

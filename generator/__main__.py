@@ -1,7 +1,7 @@
-"""`python -m generator` is the `telepolicy` command."""
+"""`python -m telepolicy.generator` is the `telepolicy` command."""
 
 import sys
 
-from generator.cli import main
+from telepolicy.generator.cli import main
 
 sys.exit(main())

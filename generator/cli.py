@@ -13,16 +13,17 @@ import logging
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import entry_points
 from pathlib import Path
 
-from generator.checks import check, trace_markdown
-from generator.errors import Problem, TelepolicyError
-from generator.findings import SEVERITIES, Finding
-from generator.library import load_library
-from generator.pipeline import FORMATS, parse_formats, plan_for, render, write_outputs
-from generator.presets import list_presets, load_preset
-from generator.project import load_project, save_project
-from generator.version import __version__
+from telepolicy.generator.checks.findings import SEVERITIES, Finding
+from telepolicy.generator.checks.requirements import check, trace_markdown
+from telepolicy.generator.errors import Problem, TelepolicyError
+from telepolicy.generator.library.loader import load_library
+from telepolicy.generator.pipeline import FORMATS, parse_formats, plan_for, render, write_outputs
+from telepolicy.generator.project.model import load_project, save_project
+from telepolicy.generator.project.presets import list_presets, load_preset
+from telepolicy.generator.version import __version__
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -159,11 +160,18 @@ def _cmd_clauses(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_gui(args: argparse.Namespace) -> int:
-    """Start the desktop app; imported here so the core never loads Qt."""
-    from gui.app import main as gui_main
+GUI_INSTALL_HINT = 'the desktop app is not installed; install it with: pip install "telepolicy[gui]"'
 
-    return gui_main([args.file] if args.file else [])
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    """Start the desktop app, found through its entry point: the core never imports the GUI or Qt."""
+    starters = entry_points(group="telepolicy.commands", name="gui")
+    try:
+        gui_main = next(iter(starters)).load()
+    except (StopIteration, ImportError):
+        print(f"error: {GUI_INSTALL_HINT}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return int(gui_main([args.file] if args.file else []))
 
 
 def build_parser() -> argparse.ArgumentParser:

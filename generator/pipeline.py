@@ -6,15 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.assemble import Plan, assemble
-from generator.errors import ExportError, Problem
-from generator.files import atomic_write
-from generator.library import Library, load_library
-from generator.project import Project, load_project
-from generator.render_html import render_html
-from generator.render_markdown import render_markdown
-from generator.render_text import RenderedPolicy, render_policy
-from generator.version import __version__
+from telepolicy.generator.errors import ExportError, Problem
+from telepolicy.generator.files import atomic_write
+from telepolicy.generator.library.loader import Library, load_library
+from telepolicy.generator.project.model import Project, load_project
+from telepolicy.generator.rendering.assemble import Plan, assemble
+from telepolicy.generator.rendering.clauses import RenderedPolicy, render_policy
+from telepolicy.generator.rendering.html import render_html
+from telepolicy.generator.rendering.markdown import render_markdown
+from telepolicy.generator.version import __version__
 
 FORMATS = ("md", "html", "pdf")
 
@@ -49,7 +49,7 @@ def render_html_text(project: Project, library: Library | None = None) -> str:
 
 
 def render_pdf_bytes(project: Project, library: Library | None = None) -> bytes:
-    from generator.render_pdf import render_pdf
+    from telepolicy.generator.rendering.pdf import render_pdf
 
     return render_pdf(render_html_text(project, library), project.path)
 
@@ -76,7 +76,7 @@ def render(project: Project, formats: Iterable[str] = FORMATS, library: Library 
         if "html" in formats:
             outputs["html"] = html.encode("utf-8")
         if "pdf" in formats:
-            from generator.render_pdf import render_pdf
+            from telepolicy.generator.rendering.pdf import render_pdf
 
             outputs["pdf"] = render_pdf(html, project.path)
     return Rendered({f: outputs[f] for f in formats}, plan.warnings)

@@ -7,4 +7,4 @@ what the export writes.
 
 # The core is imported before Qt on purpose: PySide6 hooks every import made after it
 # (for its `__feature__` switches), and the core's few dozen modules then load slower.
-import generator  # noqa: F401
+import telepolicy.generator as generator  # noqa: F401

@@ -16,9 +16,9 @@ from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from gui.main_window import APP_NAME, MainWindow
-from gui.recovery import Recovery
-from gui.settings import Settings
+from telepolicy.gui.main_window import APP_NAME, MainWindow
+from telepolicy.gui.recovery import Recovery
+from telepolicy.gui.settings import Settings
 
 ICON = Path(__file__).with_name("icons") / "telepolicy.svg"
 

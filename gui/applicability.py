@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator import derive_facts
+from telepolicy.generator import derive_facts
 
 Answers = Mapping[str, Any]
 Facts = Mapping[str, Any]

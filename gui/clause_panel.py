@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from generator import Clause, PlannedClause
-from gui import style
-from gui.document import Document
+from telepolicy.generator import Clause, PlannedClause
+from telepolicy.gui import style
+from telepolicy.gui.document import Document
 
 
 def library_change(user_text: str, library_text: str) -> str:

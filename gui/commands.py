@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from generator import FIELDS_BY_KEY, ClauseEdit, CustomClause
+from telepolicy.generator import FIELDS_BY_KEY, ClauseEdit, CustomClause
 
 if TYPE_CHECKING:
-    from gui.document import Document
+    from telepolicy.gui.document import Document
 
 
 class _Replace(QUndoCommand):

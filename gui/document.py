@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from generator import ClauseEdit, CustomClause, Project
-from gui.commands import SetAnswer, SetClauseEdit, SetCustomClause
+from telepolicy.generator import ClauseEdit, CustomClause, Project
+from telepolicy.gui.commands import SetAnswer, SetClauseEdit, SetCustomClause
 
 
 class Document(QObject):

@@ -10,11 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from generator import Plan, PlannedClause
-from gui.clause_panel import ClausePanel
-from gui.document import Document
-from gui.preview import clause_anchor, section_anchor
-from gui.snapshot import Snapshot
+from telepolicy.generator import Plan, PlannedClause
+from telepolicy.gui.clause_panel import ClausePanel
+from telepolicy.gui.document import Document
+from telepolicy.gui.preview import clause_anchor, section_anchor
+from telepolicy.gui.snapshot import Snapshot
 
 KIND, IDENTIFIER = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 

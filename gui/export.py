@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from generator import ExportError, Project, RenderError, TelepolicyError, render, write_outputs
-from gui.dialogs import show_problems
-from gui.settings import Settings
-from gui.workers import Task
+from telepolicy.generator import ExportError, Project, RenderError, TelepolicyError, render, write_outputs
+from telepolicy.gui.dialogs import show_problems
+from telepolicy.gui.settings import Settings
+from telepolicy.gui.workers import Task
 
 FORMAT_LABELS = {
     "md": "&Markdown (.md), for docs sites",

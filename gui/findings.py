@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from generator import FIELDS_BY_KEY
-from gui.snapshot import FindingRow
+from telepolicy.generator import FIELDS_BY_KEY
+from telepolicy.gui.snapshot import FindingRow
 
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
 KEY_ROLE = Qt.ItemDataRole.UserRole

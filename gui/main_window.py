@@ -24,22 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from generator import FIELDS_BY_KEY, __version__
-from gui import dialogs
-from gui.dialogs import RestoreChoice, SaveChoice
-from gui.document import Document
-from gui.findings import FindingsPanel
-from gui.preview import PreviewPane, Renderer
-from gui.recovery import Recovery
-from gui.session import Session
-from gui.settings import Settings
-from gui.snapshot import Snapshot
-from gui.start import NewProjectDialog, StartPage
-from gui.wizard import WizardPanel
+from telepolicy.generator import FIELDS_BY_KEY, __version__
+from telepolicy.gui import dialogs
+from telepolicy.gui.dialogs import RestoreChoice, SaveChoice
+from telepolicy.gui.document import Document
+from telepolicy.gui.findings import FindingsPanel
+from telepolicy.gui.preview import PreviewPane, Renderer
+from telepolicy.gui.recovery import Recovery
+from telepolicy.gui.session import Session
+from telepolicy.gui.settings import Settings
+from telepolicy.gui.snapshot import Snapshot
+from telepolicy.gui.start import NewProjectDialog, StartPage
+from telepolicy.gui.wizard import WizardPanel
 
 if TYPE_CHECKING:
-    from gui.editor import EditorPanel
-    from gui.export import ExportDialog
+    from telepolicy.gui.editor import EditorPanel
+    from telepolicy.gui.export import ExportDialog
 
 APP_NAME = "Telepolicy"
 
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
     def editor(self) -> EditorPanel:
         """The clause editor, built on first use (the first render): start-up shows the wizard first."""
         if self._editor is None:
-            from gui.editor import EditorPanel
+            from telepolicy.gui.editor import EditorPanel
 
             self._editor = EditorPanel()
             self._editor.set_document(self.session.document)
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
                 self.session.new_project(chosen or None)
 
     def export(self) -> None:
-        from gui.export import ExportDialog  # only when asked for: start-up stays lean
+        from telepolicy.gui.export import ExportDialog  # only when asked for: start-up stays lean
 
         document = self.session.document
         if document is None:

@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from gui import style
-from gui.document import Document
-from gui.snapshot import FindingRow, Snapshot, build_snapshot
-from gui.workers import Task
+from telepolicy.gui import style
+from telepolicy.gui.document import Document
+from telepolicy.gui.snapshot import FindingRow, Snapshot, build_snapshot
+from telepolicy.gui.workers import Task
 
 DEBOUNCE_MS = 150
 EXTERNAL_SCHEMES = ("http", "https", "mailto")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QSaveFile, QStandardPaths, QTimer
 
-from generator import project_to_toml
-from gui.document import Document
+from telepolicy.generator import project_to_toml
+from telepolicy.gui.document import Document
 
 AUTOSAVE_INTERVAL_MS = 30_000
 AUTOSAVE_DELAY_MS = 2_000  # after the last change

@@ -17,7 +17,7 @@ from typing import Any
 
 import tomli_w
 
-from generator import FIELDS_BY_KEY, Problem, Project, ProjectFileError, load_project, parse_project
+from telepolicy.generator import FIELDS_BY_KEY, Problem, Project, ProjectFileError, load_project, parse_project
 
 _ROUNDS = 3  # contradictions show only once single answers are valid; each round clears one layer
 

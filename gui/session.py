@@ -12,12 +12,12 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from generator import FIELDS, Problem, TelepolicyError, load_preset, new_project, save_project
-from gui.dialogs import RestoreChoice, SaveChoice
-from gui.document import Document
-from gui.recovery import Recovery
-from gui.repair import Opened, load_leniently, parse_leniently
-from gui.settings import Settings
+from telepolicy.generator import FIELDS, Problem, TelepolicyError, load_preset, new_project, save_project
+from telepolicy.gui.dialogs import RestoreChoice, SaveChoice
+from telepolicy.gui.document import Document
+from telepolicy.gui.recovery import Recovery
+from telepolicy.gui.repair import Opened, load_leniently, parse_leniently
+from telepolicy.gui.settings import Settings
 
 
 class View(Protocol):

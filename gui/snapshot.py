@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-import generator
-from generator import (
+import telepolicy.generator as generator
+from telepolicy.generator import (
     FIELDS_BY_KEY,
     Plan,
     Problem,

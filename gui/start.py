@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from generator import list_presets
-from gui import style
+from telepolicy.generator import list_presets
+from telepolicy.gui import style
 
 BLANK = ""  # the item data of "Blank project"
 DATA = Qt.ItemDataRole.UserRole

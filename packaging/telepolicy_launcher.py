@@ -18,10 +18,10 @@ GUI_EXECUTABLE = "telepolicy-gui"
 def main() -> int:
     multiprocessing.freeze_support()  # `render --jobs N` workers re-enter here where processes are spawned
     if Path(sys.executable).stem == GUI_EXECUTABLE:
-        from gui.app import main as gui_main
+        from telepolicy.gui.app import main as gui_main
 
         return gui_main()
-    from generator.cli import main as cli_main
+    from telepolicy.generator.cli import main as cli_main
 
     return cli_main()
 

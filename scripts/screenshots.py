@@ -22,12 +22,12 @@ from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, QStandardPaths,
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from generator import ClauseEdit, load_preset  # noqa: E402
-from gui.app import create_application  # noqa: E402
-from gui.document import Document  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
-from gui.recovery import Recovery  # noqa: E402
-from gui.settings import Settings  # noqa: E402
+from telepolicy.generator import ClauseEdit, load_preset  # noqa: E402
+from telepolicy.gui.app import create_application  # noqa: E402
+from telepolicy.gui.document import Document  # noqa: E402
+from telepolicy.gui.main_window import MainWindow  # noqa: E402
+from telepolicy.gui.recovery import Recovery  # noqa: E402
+from telepolicy.gui.settings import Settings  # noqa: E402
 
 SIZE = (1360, 860)
 PRESET = "us-carrier-eea"

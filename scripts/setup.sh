@@ -30,4 +30,4 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -m pip install -q -e ".[test,packaging]" 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -c "import generator, weasyprint" || { echo "setup: installation failed" >&2; exit 1; }
+.venv/bin/python -c "import telepolicy.generator, weasyprint" || { echo "setup: installation failed" >&2; exit 1; }

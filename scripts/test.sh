@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/mypy generator
+bash scripts/typecheck.sh
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import Project, load_preset
-from generator.presets import presets_path
+from telepolicy.generator import Project, load_preset
+from telepolicy.generator.project.presets import presets_path
 
 EXAMPLE = "us-carrier-eea"
 

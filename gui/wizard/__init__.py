@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from generator import FIELDS, PAGES
-from gui.applicability import Applicability
-from gui.document import Document
-from gui.preview import section_anchor
-from gui.wizard.fields import FieldEditor
-from gui.wizard.page import PAGE_SECTIONS, FieldPage
+from telepolicy.generator import FIELDS, PAGES
+from telepolicy.gui.applicability import Applicability
+from telepolicy.gui.document import Document
+from telepolicy.gui.preview import section_anchor
+from telepolicy.gui.wizard.fields import FieldEditor
+from telepolicy.gui.wizard.page import PAGE_SECTIONS, FieldPage
 
 
 class WizardPanel(QWidget):

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from generator import Field, validate_answer
-from gui import style
-from gui.labels import choice_label
+from telepolicy.generator import Field, validate_answer
+from telepolicy.gui import style
+from telepolicy.gui.labels import choice_label
 
 PLACEHOLDERS = {
     "email": "privacy@example.com",

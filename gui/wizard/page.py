@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from generator import Field
-from gui import style
-from gui.applicability import Applicability
-from gui.wizard.fields import FieldEditor, make_editor
+from telepolicy.generator import Field
+from telepolicy.gui import style
+from telepolicy.gui.applicability import Applicability
+from telepolicy.gui.wizard.fields import FieldEditor, make_editor
 
 # The policy section the preview shows while a page is open (ids of the HTML sections).
 PAGE_SECTIONS = {

@@ -6,11 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.schema_doc import DOC_PATH, render_reference
+from tools.schema_doc import DOC_PATH, render_reference
 
 PROBE = """
 import sys
-from generator import load_preset, render
+from telepolicy.generator import load_preset, render
 render(load_preset("us-carrier-eea"), ["md", "html"])
 print("weasyprint" in sys.modules, any(m.startswith("PySide6") for m in sys.modules))
 """
@@ -28,4 +28,4 @@ def test_generator_sources_never_import_qt():
 
 
 def test_project_file_reference_matches_the_schema():
-    assert DOC_PATH.read_text(encoding="utf-8") == render_reference(), "run: python -m generator.schema_doc"
+    assert DOC_PATH.read_text(encoding="utf-8") == render_reference(), "run: python -m tools.schema_doc"

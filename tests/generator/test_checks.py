@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import (
+from telepolicy.generator import (
     ClauseEdit,
     ClauseLibraryError,
     CustomClause,
@@ -24,8 +24,8 @@ from generator import (
     save_project,
     trace,
 )
-from generator.checks import load_rules, read_rules
-from generator.cli import main
+from telepolicy.generator.checks.requirements import load_rules, read_rules
+from telepolicy.generator.cli import main
 
 EXAMPLE = "us-carrier-eea"
 PRESETS = [p.name for p in list_presets()]

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.version import __version__
+from telepolicy.generator.cli import main
+from telepolicy.generator.version import __version__
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, check=False
+        [sys.executable, "-m", "telepolicy.generator", *args], capture_output=True, text=True, cwd=cwd, check=False
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator import (
+from telepolicy.generator import (
     list_presets,
     load_library,
     load_preset,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import ClauseLibraryError, assemble, load_library, render_markdown_text
-from generator.library import builtin_library_path
-from generator.verbatim import RUN, seed_ngrams, shared_runs
+from telepolicy.generator import ClauseLibraryError, assemble, load_library, render_markdown_text
+from telepolicy.generator.library.loader import builtin_library_path
+from tools.verbatim import RUN, seed_ngrams, shared_runs
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 REQUIRED_TOPIC_SECTIONS = (

@@ -9,8 +9,8 @@ import re
 import pypdf
 import pytest
 
-from generator import CustomClause, render
-from generator.render_pdf import render_pdf
+from telepolicy.generator import CustomClause, render
+from telepolicy.generator.rendering.pdf import render_pdf
 
 TRICKY = "{{ 7*7 }} Smith & Sons <Telecom> *Ltd*"
 
@@ -21,7 +21,7 @@ def text_of(reader: pypdf.PdfReader) -> str:
 
 @pytest.fixture(scope="module")
 def example_pdf() -> pypdf.PdfReader:
-    from generator import load_preset
+    from telepolicy.generator import load_preset
 
     return pypdf.PdfReader(io.BytesIO(render(load_preset("us-carrier-eea"), ["pdf"]).outputs["pdf"]))
 
@@ -79,7 +79,7 @@ def test_pdf_fetches_nothing_outside_the_templates(example_project, caplog):
         "<img src='file:///etc/passwd'><img src='http://127.0.0.1:9/pixel.png'>"
         "<img src='../../../../etc/hostname'><p>text</p></body></html>"
     )
-    with caplog.at_level(logging.WARNING, logger="generator.render_pdf"):
+    with caplog.at_level(logging.WARNING, logger="telepolicy.generator.rendering.pdf"):
         pdf = render_pdf(html)
     refused = [r.getMessage() for r in caplog.records if "refused to fetch" in r.getMessage()]
     assert any("file:///etc/passwd" in m for m in refused)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from generator import list_presets, load_preset, render
-from generator.readability import measure
+from telepolicy.generator import list_presets, load_preset, render
+from tools.readability import measure
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 PRESETS = [p.name for p in list_presets()]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import (
+from telepolicy.generator import (
     ClauseEdit,
     CustomClause,
     ProjectFileError,
@@ -18,7 +18,7 @@ from generator import (
     project_to_toml,
     save_project,
 )
-from generator.schema import FIELDS
+from telepolicy.generator.project.schema import FIELDS
 
 MINIMAL = """\
 format = 1

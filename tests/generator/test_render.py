@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import ClauseEdit, CustomClause, RenderError, render, render_html_text, render_markdown_text
+from telepolicy.generator import ClauseEdit, CustomClause, RenderError, render, render_html_text, render_markdown_text
 
 GOLDEN = Path(__file__).parent / "golden"
 TRICKY = "{{ 7*7 }} Smith & Sons <Telecom> *Ltd*"

@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui.app import create_application
-from gui.main_window import MainWindow
-from gui.recovery import Recovery
-from gui.settings import Settings
+from telepolicy.gui.app import create_application
+from telepolicy.gui.main_window import MainWindow
+from telepolicy.gui.recovery import Recovery
+from telepolicy.gui.settings import Settings
 
 QStandardPaths.setTestModeEnabled(True)  # nothing the tests do reaches the user's real folders
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from generator import ClauseEdit, load_preset
-from gui.document import Document
-from gui.main_window import MainWindow
+from telepolicy.generator import ClauseEdit, load_preset
+from telepolicy.gui.document import Document
+from telepolicy.gui.main_window import MainWindow
 from tests.gui.conftest import wait_rendered
 
 PRESET = "us-carrier-eea"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from gui.main_window import MainWindow
-from gui.snapshot import Snapshot
+from telepolicy.gui.main_window import MainWindow
+from telepolicy.gui.snapshot import Snapshot
 from tests.gui.conftest import answer_message_box, wait_rendered
 
 
@@ -50,7 +50,7 @@ def test_an_export_error_says_what_to_do(qtbot, window: MainWindow, tmp_path: Pa
 
 def test_open_folder_after_export(qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
     opened = []
-    monkeypatch.setattr("gui.export.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr("telepolicy.gui.export.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
     dialog = _export_dialog(window, tmp_path / "site", {"html"})
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(dialog.written), timeout=30_000)

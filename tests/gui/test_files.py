@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect
 
-from generator import ClauseEdit, CustomClause, load_project
-from gui.main_window import MainWindow
+from telepolicy.generator import ClauseEdit, CustomClause, load_project
+from telepolicy.gui.main_window import MainWindow
 from tests.gui.conftest import answer_message_box
 
 PRESET = "global-cpaas-bcr"
@@ -102,10 +102,10 @@ CRASH = """
 import os
 from pathlib import Path
 from PySide6.QtCore import QSettings
-from gui.app import create_application
-from gui.main_window import MainWindow
-from gui.recovery import Recovery
-from gui.settings import Settings
+from telepolicy.gui.app import create_application
+from telepolicy.gui.main_window import MainWindow
+from telepolicy.gui.recovery import Recovery
+from telepolicy.gui.settings import Settings
 
 app = create_application([])
 window = MainWindow(Settings(QSettings({settings!r}, QSettings.Format.IniFormat)), Recovery(Path({folder!r})))

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, load_preset, project_to_toml
-from gui import snapshot
-from gui.document import Document
-from gui.recovery import Recovery
-from gui.session import Session
-from gui.settings import Settings
+from telepolicy.generator import cli, load_preset, project_to_toml
+from telepolicy.gui import snapshot
+from telepolicy.gui.document import Document
+from telepolicy.gui.recovery import Recovery
+from telepolicy.gui.session import Session
+from telepolicy.gui.settings import Settings
 
 
 class FakeView:
@@ -122,7 +122,7 @@ class _Finding:
 def test_telepolicy_gui_starts_the_app_with_the_file(monkeypatch):
     """`telepolicy gui FILE` hands the file to the desktop app, which the core imports only then."""
     started: list[list[str]] = []
-    monkeypatch.setattr("gui.app.main", lambda argv: started.append(argv) or 0)
+    monkeypatch.setattr("telepolicy.gui.app.main", lambda argv: started.append(argv) or 0)
     assert cli.main(["gui", "my-policy.toml"]) == 0
     assert cli.main(["gui"]) == 0
     assert started == [["my-policy.toml"], []]

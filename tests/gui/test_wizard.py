@@ -8,8 +8,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 
-from generator import FIELDS, FIELDS_BY_KEY
-from gui.main_window import MainWindow
+from telepolicy.generator import FIELDS, FIELDS_BY_KEY
+from telepolicy.gui.main_window import MainWindow
 from tests.gui.conftest import wait_rendered
 
 ANSWERS = {

@@ -21,10 +21,10 @@ TROUBLE = re.compile(r"traceback|error|exception|could not|cannot|failed|abort",
 
 
 def data_files(package: str) -> set[str]:
-    """Every data file of a package in the checkout, as 'package/relative/path'."""
+    """Every data file of a package in the checkout, as installed: 'telepolicy/package/relative/path'."""
     base = ROOT / package
     return {
-        f"{package}/{path.relative_to(base).as_posix()}"
+        f"telepolicy/{package}/{path.relative_to(base).as_posix()}"
         for path in base.rglob("*")
         if path.is_file() and path.suffix not in {".py", ".pyc"} and "__pycache__" not in path.parts
     }

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.version import __version__
+from telepolicy.generator.version import __version__
 from tests.packaging.support import ROOT, assert_gui_starts, check_policy_pdf, data_files, render_preset, run, user_env
 
 pytestmark = [
@@ -63,7 +63,7 @@ def test_bundle_holds_its_libraries_plugins_data_and_desktop_files(bundle: Path)
         assert (internal / library).is_file(), library
     for plugin in QT_PLUGINS:
         assert (internal / "PySide6" / "Qt" / "plugins" / plugin).is_file(), plugin
-    for name in data_files("clause_library") | data_files("templates") | {"gui/icons/telepolicy.svg"}:
+    for name in data_files("clause_library") | data_files("templates") | {"telepolicy/gui/icons/telepolicy.svg"}:
         assert (internal / name).is_file(), name
     assert (internal / "weasyprint" / "css" / "html5_ua.css").is_file()
     assert any((internal / "pyphen" / "dictionaries").glob("hyph_en_US.dic"))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.version import __version__
+from telepolicy.generator.version import __version__
 from tests.packaging.support import ROOT, run, user_env
 
 APP_ID = "org.telepolicy.Telepolicy"
@@ -89,7 +89,7 @@ def test_linux_validators_accept_the_files(tool: str, arguments: list[str], path
 
 def test_the_running_app_names_itself_like_the_desktop_entry(tmp_path: Path):
     script = (
-        "import json; from gui.app import create_application; app = create_application([]);"
+        "import json; from telepolicy.gui.app import create_application; app = create_application([]);"
         "print(json.dumps([app.applicationName(), app.organizationName(), app.organizationDomain(),"
         " app.desktopFileName(), app.windowIcon().isNull()]))"
     )

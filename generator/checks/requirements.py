@@ -17,17 +17,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.answer_rules import answer_findings
-from generator.assemble import Plan, PlannedClause, condition_values
-from generator.conditions import condition_holds, when_problems
-from generator.errors import ClauseLibraryError, Problem
-from generator.findings import SEVERITIES, Finding, sort_findings
-from generator.library import Library, builtin_library_path
-from generator.pipeline import plan_for
-from generator.project import Project
-from generator.schema import FIELDS_BY_KEY
-from generator.templating import escape_markdown
-from generator.toml_lines import key_lines, line_of
+from telepolicy.generator.checks.answer_rules import answer_findings
+from telepolicy.generator.checks.findings import SEVERITIES, Finding, sort_findings
+from telepolicy.generator.errors import ClauseLibraryError, Problem
+from telepolicy.generator.library.loader import Library, builtin_library_path
+from telepolicy.generator.library.templating import escape_markdown
+from telepolicy.generator.pipeline import plan_for
+from telepolicy.generator.project.model import Project
+from telepolicy.generator.project.schema import FIELDS_BY_KEY
+from telepolicy.generator.project.toml_lines import key_lines, line_of
+from telepolicy.generator.rendering.assemble import Plan, PlannedClause, condition_values
+from telepolicy.generator.rules.conditions import condition_holds, when_problems
 
 RULES_FILE = "requirement_rules.toml"
 RULE_KEYS = ("when", "when_any", "severity", "key", "phrases")

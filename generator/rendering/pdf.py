@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from generator.errors import Problem, RenderError
-from generator.render_markdown import templates_path
+from telepolicy.generator.errors import Problem, RenderError
+from telepolicy.generator.rendering.markdown import templates_path
 
 log = logging.getLogger(__name__)
 

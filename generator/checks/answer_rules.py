@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.assemble import Plan, PlannedClause
-from generator.facts import EEA_COUNTRIES
-from generator.findings import Finding
+from telepolicy.generator.checks.findings import Finding
+from telepolicy.generator.rendering.assemble import Plan, PlannedClause
+from telepolicy.generator.rules.facts import EEA_COUNTRIES
 
 STALE_AFTER = dt.timedelta(days=365)
 

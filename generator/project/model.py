@@ -16,9 +16,9 @@ from typing import Any
 
 import tomli_w
 
-from generator.errors import Problem, ProjectFileError
-from generator.files import atomic_write
-from generator.schema import (
+from telepolicy.generator.errors import Problem, ProjectFileError
+from telepolicy.generator.files import atomic_write
+from telepolicy.generator.project.schema import (
     FIELDS,
     FIELDS_BY_KEY,
     FORMAT_VERSION,
@@ -27,7 +27,7 @@ from generator.schema import (
     Field,
     default_value,
 )
-from generator.toml_lines import key_lines, line_of
+from telepolicy.generator.project.toml_lines import key_lines, line_of
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _URL = re.compile(r"^https?://[^\s/<>\"]+\.[^\s<>\"]+$")

@@ -3,7 +3,7 @@
     [when]
     "audience.regions" = "eea"                 # list answer contains the value
     "cpni.approval" = ["opt_in", "opt_out"]    # single answer is one of these
-    "facts.cpni_applies" = true                # a derived fact (generator/facts.py)
+    "facts.cpni_applies" = true                # a derived fact (generator/rules/facts.py)
     "children.minimum_age" = { min = 16 }      # operators: not, set, min, max, all
 
 All entries of `when` must hold; at least one entry of `when_any` must hold.
@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.facts import FACTS
-from generator.schema import FIELDS_BY_KEY
+from telepolicy.generator.project.schema import FIELDS_BY_KEY
+from telepolicy.generator.rules.facts import FACTS
 
 OPERATORS = ("not", "set", "min", "max", "all")
 _LIST_KINDS = ("choices", "text_list")
@@ -70,7 +70,7 @@ def condition_problems(table: Mapping[str, Any]) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     for key, expected in table.items():
         if not known_key(key):
-            problems.append((key, f"'{key}' is not an answer or fact; see docs/project-file.md and generator/facts.py"))
+            problems.append((key, f"'{key}' is not an answer or fact; see docs/project-file.md and generator/rules/facts.py"))
             continue
         field = FIELDS_BY_KEY.get(key)
         if isinstance(expected, dict):

@@ -19,11 +19,11 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from generator.conditions import known_key, when_problems
-from generator.errors import ClauseLibraryError, Problem
-from generator.schema import FIELDS_BY_KEY
-from generator.templating import make_environment, referenced_paths
-from generator.toml_lines import key_lines, line_of
+from telepolicy.generator.errors import ClauseLibraryError, Problem
+from telepolicy.generator.library.templating import make_environment, referenced_paths
+from telepolicy.generator.project.schema import FIELDS_BY_KEY
+from telepolicy.generator.project.toml_lines import key_lines, line_of
+from telepolicy.generator.rules.conditions import known_key, when_problems
 
 CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*(\.[a-z0-9_\-]+)*$")
 REQUIRED_KEYS = ("id", "section", "title", "order", "sources", "requirements")
@@ -33,7 +33,7 @@ GLOBALS = {"term", "range", "lipsum", "dict", "cycler", "joiner", "namespace"}
 
 
 def builtin_library_path() -> Path:
-    return Path(str(files("clause_library")))
+    return Path(str(files("telepolicy.clause_library")))
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from generator.assemble import Plan, PlannedClause
-from generator.errors import Problem, RenderError
+from telepolicy.generator.errors import Problem, RenderError
+from telepolicy.generator.rendering.assemble import Plan, PlannedClause
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Write docs/project-file.md from the schema, so the reference never drifts.
 
-python -m generator.schema_doc   (a test fails when the file is out of date)
+python -m tools.schema_doc   (a test fails when the file is out of date)
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.facts import FACTS
-from generator.schema import FIELDS, FORMAT_VERSION, PAGES
+from telepolicy.generator.project.schema import FIELDS, FORMAT_VERSION, PAGES
+from telepolicy.generator.rules.facts import FACTS
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "project-file.md"
 
@@ -18,8 +18,8 @@ INTRO = f"""# The project file
 
 A project file is TOML (UTF-8). It holds every answer the wizard asks and your
 clause edits. `telepolicy new --preset NAME FILE` writes a complete one to start
-from. This reference is generated from `generator/schema.py` by
-`python -m generator.schema_doc`.
+from. This reference is generated from `generator/project/schema.py` by
+`python -m tools.schema_doc`.
 
 Loading checks the whole file and lists every problem at once, each with the file,
 the line, the key and what would fix it. Unknown keys are warnings, not errors.

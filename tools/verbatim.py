@@ -36,7 +36,7 @@ def shared_runs(text: str, grams: set[tuple[str, ...]], size: int = RUN) -> list
 
 
 def main() -> int:
-    """Report shared runs for every clause file: python -m generator.verbatim [SEEDS_DIR]."""
+    """Report shared runs for every clause file: python -m tools.verbatim [SEEDS_DIR]."""
     import sys
 
     seeds_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/seeds")

@@ -8,12 +8,12 @@ from importlib.resources import files
 from jinja2 import Environment, FileSystemLoader
 from markdown.extensions.toc import slugify
 
-from generator.render_text import RenderedPolicy, RenderedSection
-from generator.templating import MARKDOWN_OPTIONS, MarkdownText, format_date
+from telepolicy.generator.library.templating import MARKDOWN_OPTIONS, MarkdownText, format_date
+from telepolicy.generator.rendering.clauses import RenderedPolicy, RenderedSection
 
 
 def templates_path() -> str:
-    return str(files("templates"))
+    return str(files("telepolicy.templates"))
 
 
 def section_slug(section: RenderedSection) -> str:

@@ -7,9 +7,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import ProjectFileError
-from generator.library import builtin_library_path
-from generator.project import Project, load_project
+from telepolicy.generator.errors import ProjectFileError
+from telepolicy.generator.library.loader import builtin_library_path
+from telepolicy.generator.project.model import Project, load_project
 
 
 @dataclass(frozen=True)

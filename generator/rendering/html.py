@@ -13,10 +13,10 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from generator.markdown_safe import SafeContentExtension
-from generator.render_markdown import templates_path
-from generator.render_text import RenderedPolicy
-from generator.templating import format_date
+from telepolicy.generator.library.templating import format_date
+from telepolicy.generator.rendering.clauses import RenderedPolicy
+from telepolicy.generator.rendering.markdown import templates_path
+from telepolicy.generator.rendering.markdown_safe import SafeContentExtension
 
 GENERATOR = "Telepolicy"
 

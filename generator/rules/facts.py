@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator.schema import CATEGORY_IDS
+from telepolicy.generator.project.schema import CATEGORY_IDS
 
 EEA_COUNTRIES = frozenset(
     {

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator.conditions import condition_holds
-from generator.errors import Problem, ProjectFileError
-from generator.facts import derive_facts
-from generator.library import Library, Source
-from generator.project import Project
+from telepolicy.generator.errors import Problem, ProjectFileError
+from telepolicy.generator.library.loader import Library, Source
+from telepolicy.generator.project.model import Project
+from telepolicy.generator.rules.conditions import condition_holds
+from telepolicy.generator.rules.facts import derive_facts
 
 Origin = Literal["library", "edited", "custom"]
 

@@ -1,0 +1,1 @@
+"""Developer tools: the project-file reference generator and the clause-text measures (not installed)."""
