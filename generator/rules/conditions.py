@@ -70,7 +70,7 @@ def condition_problems(table: Mapping[str, Any]) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     for key, expected in table.items():
         if not known_key(key):
-            problems.append((key, f"'{key}' is not an answer or fact; see docs/project-file.md and generator/rules/facts.py"))
+            problems.append((key, f"'{key}' is not an answer or fact; see docs/project-file.md"))
             continue
         field = FIELDS_BY_KEY.get(key)
         if isinstance(expected, dict):
