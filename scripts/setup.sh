@@ -11,6 +11,11 @@ packages+=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 l
 packages+=(libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0)
 packages+=(libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1)
 python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
+# Publishing validators (tests/publishing): Java for the Nu HTML Checker, Chromium and its driver for axe-core,
+# npm to install both checkers from the npm registry. Debian's browser only: nothing downloads a browser.
+command -v java >/dev/null || packages+=(default-jre-headless)
+packages+=(chromium chromium-driver)
+command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -31,3 +36,11 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -m pip install -q -e ".[test,packaging]" 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import telepolicy.generator, weasyprint" || { echo "setup: installation failed" >&2; exit 1; }
+
+# vnu.jar and axe-core into tests/tools/node_modules, exactly as package-lock.json pins them. --ignore-scripts:
+# vnu-jar's postinstall would download a JDK; we run Debian's Java instead. Skipped when already installed.
+if [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tests/tools/node_modules/axe-core/axe.min.js ] ||
+  [ tests/tools/package-lock.json -nt tests/tools/node_modules/.package-lock.json ]; then
+  echo "setup: installing the HTML checkers (vnu-jar, axe-core) into tests/tools"
+  (cd tests/tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi

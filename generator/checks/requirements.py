@@ -19,6 +19,7 @@ from typing import Any
 
 from telepolicy.generator.checks.answer_rules import answer_findings
 from telepolicy.generator.checks.findings import SEVERITIES, Finding, sort_findings
+from telepolicy.generator.checks.text_rules import clause_status, clause_status_findings
 from telepolicy.generator.errors import ClauseLibraryError, Problem
 from telepolicy.generator.library.loader import Library, builtin_library_path
 from telepolicy.generator.library.templating import escape_markdown
@@ -200,6 +201,10 @@ def trace_markdown(plan: Plan) -> str:
             f"| `{row.requirement}` {escape_markdown(row.element)} | {escape_markdown(row.citation)} "
             f"| {where or f'**not satisfied** ({row.severity})'} |"
         )
+    lines += ["", "## Clauses and the legal position behind them", "", "| Clause | Law as of | Unconfirmed |", "|---|---|---|"]
+    for clause_id, _title, law_as_of, unconfirmed in clause_status(plan):
+        when = law_as_of.isoformat() if law_as_of else "not stated"
+        lines.append(f"| `{clause_id}` | {when} | {escape_markdown(unconfirmed) or 'confirmed'} |")
     return "\n".join(lines) + "\n"
 
 
@@ -256,4 +261,6 @@ def _coverage_findings(plan: Plan) -> list[Finding]:
 def check(project: Project, library: Library | None = None, *, today: dt.date | None = None) -> list[Finding]:
     """Every finding for the project, errors first; bad input raises like rendering does."""
     plan = plan_for(project, library)
-    return sort_findings([*_coverage_findings(plan), *answer_findings(plan, today or dt.date.today())])
+    return sort_findings(
+        [*_coverage_findings(plan), *answer_findings(plan, today or dt.date.today()), *clause_status_findings(plan)]
+    )

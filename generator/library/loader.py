@@ -7,6 +7,7 @@ checks the whole library and names the file and line of every problem.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import tomllib
@@ -27,7 +28,7 @@ from telepolicy.generator.rules.conditions import known_key, when_problems
 
 CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*(\.[a-z0-9_\-]+)*$")
 REQUIRED_KEYS = ("id", "section", "title", "order", "sources", "requirements")
-OPTIONAL_KEYS = ("when", "when_any", "show_title")
+OPTIONAL_KEYS = ("when", "when_any", "show_title", "law_as_of", "unconfirmed")
 ROOTS = {key.split(".", 1)[0] for key in FIELDS_BY_KEY} | {"facts"}
 GLOBALS = {"term", "range", "lipsum", "dict", "cycler", "joiner", "namespace"}
 
@@ -56,6 +57,8 @@ class Clause:
     show_title: bool = True
     path: Path | None = None
     body_line: int = 1
+    law_as_of: dt.date | None = None  # when the legal position of the text was last verified
+    unconfirmed: str = ""  # what a lawyer still has to verify; empty when the position is confirmed
 
     @property
     def text_hash(self) -> str:
@@ -163,6 +166,12 @@ def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Secti
     if not isinstance(requirements, list) or not all(isinstance(r, str) for r in requirements):
         problem("requirements", 'requirements must be a list of ids like ["gdpr.13.1.a"]')
         requirements = []
+    law_as_of = meta_data.get("law_as_of")
+    if law_as_of is not None and (isinstance(law_as_of, dt.datetime) or not isinstance(law_as_of, dt.date)):
+        problem("law_as_of", "law_as_of must be a date without quotes, like law_as_of = 2026-11-01")
+    unconfirmed = meta_data.get("unconfirmed", "")
+    if not isinstance(unconfirmed, str) or ("unconfirmed" in meta_data and not unconfirmed.strip()):
+        problem("unconfirmed", 'unconfirmed must say what to verify, like unconfirmed = "compliance date of FCC 23-95"')
     for key, message in when_problems(meta_data):
         problem(key, message)
     _check_body(path, body, body_line, problems)
@@ -181,6 +190,8 @@ def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Secti
         show_title=bool(meta_data.get("show_title", True)),
         path=path,
         body_line=body_line,
+        law_as_of=law_as_of,
+        unconfirmed=unconfirmed.strip(),
     )
 
 

@@ -1,0 +1,1 @@
+"""Publishing: the version history beside a project, and redlines between versions."""
