@@ -59,6 +59,11 @@ def _environment() -> Environment:
     return env
 
 
+def page_environment() -> Environment:
+    """The HTML templates' Jinja environment (autoescaped), shared by the page, the fragment and the redline."""
+    return _environment()
+
+
 def render_html(policy: RenderedPolicy, generator_version: str) -> str:
     """The standalone page; WeasyPrint prints this same page for the PDF."""
     env = _environment()

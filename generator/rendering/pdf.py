@@ -39,13 +39,14 @@ def _restricted_fetcher() -> Any:
 
 
 def render_pdf(html: str, source: Path | None = None) -> bytes:
-    """Print the page; fetches are restricted and base_url points at the templates."""
+    """Print the page as a tagged PDF/UA-1; fetches are restricted and base_url points at the templates."""
     import weasyprint
 
     try:
         document = weasyprint.HTML(
             string=html, base_url=Path(templates_path()).as_uri() + "/", url_fetcher=_restricted_fetcher()
         )
-        return document.write_pdf()
+        # Tagged PDF/UA-1: structure tree, /Lang from <html lang>, title shown, XMP pdfuaid:part 1.
+        return document.write_pdf(pdf_variant="pdf/ua-1")
     except Exception as error:  # WeasyPrint raises many kinds; the user needs one message
         raise RenderError(Problem(source, f"the PDF could not be made: {error}")) from error
