@@ -15,6 +15,8 @@ from typing import Any
 from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from telepolicy.generator.rules.countries import FILTERS as COUNTRY_FILTERS
+
 _ESCAPE = re.compile(r"([\\`*_\[\]|])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^(#|>|[+\-=](?=\s|$)|\d+\.(?=\s))")
@@ -102,6 +104,7 @@ def make_environment(terms: Mapping[str, Mapping[str, str]]) -> ImmutableSandbox
         terms=terms_for,
         date=format_date,
         period=period,
+        **COUNTRY_FILTERS,
     )
     env.globals.update(term=term)
     return env

@@ -6,51 +6,26 @@ and regions make the CPNI rules apply; the rule lives here, once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from telepolicy.generator.project.schema import CATEGORY_IDS
+from telepolicy.generator.rules.countries import eea_consent_ages, in_group, leaves, load_countries
 
-EEA_COUNTRIES = frozenset(
-    {
-        "austria",
-        "belgium",
-        "bulgaria",
-        "croatia",
-        "cyprus",
-        "czechia",
-        "czech republic",
-        "denmark",
-        "estonia",
-        "finland",
-        "france",
-        "germany",
-        "greece",
-        "hungary",
-        "ireland",
-        "italy",
-        "latvia",
-        "lithuania",
-        "luxembourg",
-        "malta",
-        "netherlands",
-        "the netherlands",
-        "poland",
-        "portugal",
-        "romania",
-        "slovakia",
-        "slovenia",
-        "spain",
-        "sweden",
-        "iceland",
-        "liechtenstein",
-        "norway",
-        "eea",
-        "european union",
-        "eu",
-    }
-)
+# Every spelling of an EEA country (clause_library/countries.toml), lowercase.
+EEA_COUNTRIES = frozenset(s for c in load_countries().countries if c.eea for s in c.spellings)
 VOICE_SERVICES = frozenset({"voice", "sip_trunking", "mobile", "fixed_access", "conferencing"})
+# Publicly available electronic communications services (EECC Art 2(4)): voice, messaging, access.
+ECS_SERVICES = VOICE_SERVICES | {"messaging", "fax", "cpaas_api"}
+# 47 CFR 64.2011 (CPNI breach notification): each text and the date it took effect. The original rule
+# (EPIC CPNI Order, FCC 07-22) took effect on 8 Dec 2007. FCC 23-111 (89 FR 9968, 12 Feb 2024) amended it,
+# but the amendment's effective date was "delayed indefinitely" pending OMB approval and no effective-date
+# notice has been found (verified 2026-12-03): enter its date here once the Federal Register announces it.
+CPNI_BREACH_RULES: tuple[tuple[str, dt.date | None], ...] = (
+    ("original", dt.date(2007, 12, 8)),
+    ("amended", None),
+)
 DIRECT_SOURCES = frozenset({"you", "automatic"})
 
 Answers = Mapping[str, Any]
@@ -76,12 +51,33 @@ def _stores_outside_eea(answers: Answers) -> bool:
     return any(c.strip().lower() not in EEA_COUNTRIES for c in answers["transfers.storage_countries"])
 
 
+def _consent_ages() -> list[dict[str, Any]]:
+    return [
+        {"age": age, "countries": sorted((c.name for c in group), key=lambda n: n.removeprefix("the "))}
+        for age, group in eea_consent_ages().items()
+    ]
+
+
 def _cpni_applies(answers: Answers) -> bool:
     return "us" in _regions(answers) and bool(VOICE_SERVICES & set(answers["services.offered"]))
 
 
 def _sells_or_shares(answers: Answers) -> bool:
     return bool(answers["sharing.sells_personal_information"] or answers["cookies.advertising_tools"])
+
+
+def _cpni_breach_rule(answers: Answers) -> str:
+    """The text of 47 CFR 64.2011 in force on the policy's effective date."""
+    effective = answers["policy.effective_date"]
+    in_force = [name for name, start in CPNI_BREACH_RULES if start is not None and start <= effective]
+    return in_force[-1] if in_force else CPNI_BREACH_RULES[0][0]
+
+
+def _precise_location(answers: Answers) -> bool:
+    """Precise geolocation (CCPA 1798.140(w), (ae)): GPS-level location, or the dispatchable 911 location."""
+    if not answers["data.location.collected"]:
+        return False
+    return answers["data.location_precision"] == "precise" or bool(answers["services.emergency_calling"])
 
 
 def _bases(answers: Answers) -> set[str]:
@@ -113,6 +109,21 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     ),
     "sells_or_shares": ("sells personal information or shares it for advertising", _sells_or_shares),
     "stores_outside_eea": ("stores data outside the EEA", _stores_outside_eea),
+    "gdpr_regions": (
+        "the regions served where the GDPR, UK GDPR or Swiss FADP applies",
+        lambda a: [r for r in a["audience.regions"] if r in ("eea", "uk", "switzerland")],
+    ),
+    "eea_consent_ages": (
+        "the EEA countries grouped by their age of digital consent (GDPR Art. 8(1))",
+        lambda a: _consent_ages(),
+    ),
+    "leaves_brazil": ("stores data outside Brazil", lambda a: leaves(a["transfers.storage_countries"], "brazil")),
+    "leaves_canada": ("stores data outside Canada", lambda a: leaves(a["transfers.storage_countries"], "canada")),
+    "leaves_ukraine": ("stores data outside Ukraine", lambda a: leaves(a["transfers.storage_countries"], "ukraine")),
+    "leaves_switzerland": (
+        "stores data outside Switzerland",
+        lambda a: leaves(a["transfers.storage_countries"], "switzerland"),
+    ),
     "transfers_from_eea": (
         "serves GDPR regions and stores data outside the EEA",
         lambda a: _gdpr(a) and _stores_outside_eea(a),
@@ -123,10 +134,7 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     ),
     "needs_uk_representative": (
         "serves UK people and is established outside the UK",
-        lambda a: (
-            "uk" in _regions(a)
-            and a["company.country"].strip().lower() not in {"uk", "united kingdom", "great britain", "gb"}
-        ),
+        lambda a: "uk" in _regions(a) and not in_group(a["company.country"], "united_kingdom"),
     ),
     "uses_consent": ("relies on consent for a purpose", lambda a: "consent" in _bases(a)),
     "uses_legitimate_interests": (
@@ -134,6 +142,17 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
         lambda a: "legitimate_interests" in _bases(a),
     ),
     "has_dpo": ("has a Data Protection Officer", lambda a: bool(a["dpo.name"] or a["dpo.email"])),
+    "ecs_provider_eu_uk": (
+        "provides a public electronic communications service to people in the EEA or the UK "
+        "(ePrivacy Directive, UK PECR)",
+        lambda a: bool(_regions(a) & {"eea", "uk"}) and bool(ECS_SERVICES & set(a["services.offered"])),
+    ),
+    "cpni_breach_rule": ("the text of 47 CFR 64.2011 in force on the effective date", _cpni_breach_rule),
+    "shares_for_ads": (
+        "lets advertising tools use personal information for cross-context behavioural advertising",
+        lambda a: bool(a["cookies.advertising_tools"]),
+    ),
+    "precise_location": ("holds precise geolocation, including the 911 dispatchable location", _precise_location),
     "tracking": (
         "uses analytics or advertising tools",
         lambda a: bool(a["cookies.analytics_tools"] or a["cookies.advertising_tools"]),

@@ -1,0 +1,151 @@
+"""Countries and regions as data: clause_library/countries.toml, loaded once.
+
+Clauses never carry a list of countries. They read facts computed here (which storage
+countries have an EU adequacy decision, whether data leaves Brazil, ...) and print
+country names through the filters in `FILTERS` (`{{ countries | with_article }}`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+DATA_FILE = "countries.toml"
+
+
+@dataclass(frozen=True)
+class Country:
+    id: str
+    name: str
+    spellings: tuple[str, ...]
+    the: tuple[str, ...] = ()
+    eea: bool = False
+    eu_adequacy: str = ""  # "full", "dpf" or ""
+    consent_age: int | None = None
+    age_law: str = ""
+    age_unconfirmed: str = ""
+    region: str = ""
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    emergency_numbers: tuple[str, ...]
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class Countries:
+    countries: tuple[Country, ...]
+    regions: Mapping[str, Region]
+
+    def find(self, typed: str) -> Country | None:
+        """The country a user's spelling names, or None for a country the data does not know."""
+        key = typed.strip().lower()
+        return next((c for c in self.countries if key in c.spellings), None)
+
+    def by_id(self, country_id: str) -> Country:
+        return next(c for c in self.countries if c.id == country_id)
+
+
+def _country(entry: Mapping[str, Any]) -> Country:
+    spellings = tuple(entry["spellings"])
+    return Country(
+        id=entry["id"],
+        name=entry.get("name", spellings[0].title()),
+        spellings=spellings,
+        the=tuple(entry.get("the", ())),
+        eea=bool(entry.get("eea", False)),
+        eu_adequacy=entry.get("eu_adequacy", ""),
+        consent_age=entry.get("consent_age"),
+        age_law=entry.get("age_law", ""),
+        age_unconfirmed=entry.get("age_unconfirmed", ""),
+        region=entry.get("region", ""),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_countries() -> Countries:
+    """The built-in country data; a broken file is a library bug caught by the tests."""
+    text = (files("telepolicy.clause_library") / DATA_FILE).read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    regions = {
+        rid: Region(rid, tuple(entry.get("emergency_numbers", ())), entry.get("country", ""))
+        for rid, entry in data.get("region", {}).items()
+    }
+    return Countries(tuple(_country(entry) for entry in data["country"]), regions)
+
+
+# --- questions about a list of typed country names ----------------------------------------
+
+
+def in_group(typed: str, group: str) -> bool:
+    """Whether a typed country belongs to a group: "eea", "eu_adequate" (full decision),
+    "dpf" (partial, certified recipients only), "no_eu_adequacy" (outside the EEA with no
+    decision at all) or a country id such as "brazil"."""
+    country = load_countries().find(typed)
+    if group == "no_eu_adequacy":
+        return country is None or not (country.eea or country.eu_adequacy)
+    if country is None:
+        return False
+    if group == "eea":
+        return country.eea
+    if group == "eu_adequate":
+        return country.eu_adequacy == "full"
+    if group == "dpf":
+        return country.eu_adequacy == "dpf"
+    return country.id == group
+
+
+def select_in(names: Iterable[str], group: str) -> list[str]:
+    return [name for name in names if in_group(name, group)]
+
+
+def select_not_in(names: Iterable[str], group: str) -> list[str]:
+    return [name for name in names if not in_group(name, group)]
+
+
+def with_article(value: Any) -> Any:
+    """ "the United States" for "United States"; keeps the spelling the user typed."""
+    if isinstance(value, (list, tuple)):
+        return [with_article(item) for item in value]
+    country = load_countries().find(str(value))
+    if country is not None and str(value).strip().lower() in country.the:
+        return f"the {value}"
+    return value
+
+
+def leaves(names: Iterable[str], country_id: str) -> bool:
+    """Whether any storage country lies outside the given country."""
+    return bool(select_not_in(names, country_id))
+
+
+def emergency_numbers(regions: Iterable[str]) -> list[str]:
+    """The emergency numbers of the given regions, each once, in region order."""
+    found: list[str] = []
+    table = load_countries().regions
+    for region in regions:
+        for number in table[region].emergency_numbers if region in table else ():
+            if number not in found:
+                found.append(number)
+    return found
+
+
+def eea_consent_ages() -> dict[int, list[Country]]:
+    """EEA countries by the age of digital consent their law sets (GDPR Art. 8(1))."""
+    ages: dict[int, list[Country]] = {}
+    for country in load_countries().countries:
+        if country.eea and country.consent_age is not None:
+            ages.setdefault(country.consent_age, []).append(country)
+    return dict(sorted(ages.items()))
+
+
+FILTERS = {
+    "with_article": with_article,
+    "countries_in": select_in,
+    "countries_not_in": select_not_in,
+}
