@@ -101,20 +101,20 @@ def _under_16(ctx: _Context, severity: str, message: str) -> Finding:
 
 
 def _cpni(ctx: _Context) -> Iterator[Finding]:
+    # Marketing by phone or text does not by itself use CPNI, and CPNI may be used without approval to
+    # market within the categories of service the customer already buys (47 CFR 64.2005(a)). Approval is
+    # needed only when CPNI is used to market other services: the "cpni_marketing" purpose.
     answers = ctx.answers
     if not ctx.facts["cpni_applies"] or answers["cpni.approval"] != "none":
         return
-    calls_or_texts = "marketing" in answers["purposes.used"] and {"sms", "phone"} & set(
-        answers["purposes.marketing_channels"]
-    )
-    if calls_or_texts or "cpni_marketing" in answers["roles.controller_purposes"]:
+    if "cpni_marketing" in answers["roles.controller_purposes"]:
         yield Finding(
             "error",
             "CPNI-NO-APPROVAL-MODEL",
-            "Customers are marketed to by phone or text, or CPNI is used for marketing, but no CPNI approval "
-            "is chosen; using CPNI to market services outside the ones a customer buys needs opt-out or "
-            "opt-in approval",
-            "47 U.S.C. 222(c)(1); 47 CFR 64.2007(b)",
+            "CPNI is used to market services the customer does not already buy, but no CPNI approval is "
+            "chosen; that use needs opt-out or opt-in approval (use within the categories of service the "
+            "customer buys does not)",
+            "47 U.S.C. 222(c)(1); 47 CFR 64.2005(a), 64.2007(b)",
             "cpni.approval",
             "fcc.2007.approval",
         )

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import marshal
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from telepolicy.generator import cache
 from telepolicy.generator.errors import ClauseLibraryError, Problem
 from telepolicy.generator.library.templating import make_environment, referenced_paths
 from telepolicy.generator.project.schema import FIELDS_BY_KEY
@@ -91,12 +94,18 @@ class Library:
     seeds: dict[str, dict[str, str]]
     env: ImmutableSandboxedEnvironment
     templates: dict[str, Template] = field(default_factory=dict)
+    code: dict[str, CodeType] = field(default_factory=dict)  # compiled library texts, kept in the cache
 
     def compile(self, source: str) -> Template:
         """Compiled template for a clause text, cached: the preview re-renders often."""
         template = self.templates.get(source)
         if template is None:
-            template = self.templates[source] = self.env.from_string(source)
+            code = self.code.get(source)
+            if code is None:
+                template = self.env.from_string(source)
+            else:
+                template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+            self.templates[source] = template
         return template
 
 
@@ -229,12 +238,48 @@ def _load_sections(path: Path, problems: list[Problem], into: dict[str, Section]
             problems.append(Problem(path, f"each [[sections]] needs id, title and order: {entry!r}"))
 
 
+# The files a library folder is read from (see _load_library): its key in the cache hashes them.
+LIBRARY_FILES = ("*.md", "sections.toml", "terms.toml", "requirements.toml", "seeds.toml")
+_loaded: dict[str, Library] = {}
+
+
 def load_library(extra_paths: tuple[Path, ...] = ()) -> Library:
-    """Load the built-in library plus organisation folders, which add or replace clauses by id."""
-    return _load_library(tuple(Path(p) for p in extra_paths))
+    """Load the built-in library plus organisation folders, which add or replace clauses by id.
+
+    Parsing and checking every clause is slow, so a checked library is kept in the user cache,
+    keyed by the content of its files and the program (generator/cache.py): the checks run
+    again whenever a clause file, an organisation folder or the program changes.
+    """
+    paths = tuple(Path(p) for p in extra_paths)
+    folders = [(folder, LIBRARY_FILES) for folder in (builtin_library_path(), *paths)]
+    key = cache.digest(cache.program_key(), cache.folders_key(folders))
+    library = _loaded.get(key) or _cached_library(key)
+    if library is None:
+        library = _load_library(paths)
+        library.code = {text: library.env.compile(text) for text in {c.text for c in library.clauses.values()}}
+        stored = (library.clauses, library.sections, library.terms, library.requirements, library.seeds)
+        cache.write_object("library", key, (*stored, {text: marshal.dumps(c) for text, c in library.code.items()}))
+    if len(_loaded) >= 8:
+        _loaded.clear()
+    _loaded[key] = library
+    return library
 
 
-@lru_cache(maxsize=8)
+def _cached_library(key: str) -> Library | None:
+    """The library stored under `key`, or None: an entry that does not load is rebuilt."""
+    entry = cache.read_object("library", key)
+    try:
+        clauses, sections, terms, requirements, seeds, code = entry  # type: ignore[misc]
+        compiled = {text: marshal.loads(data) for text, data in code.items()}
+        if not all(isinstance(c, Clause) for c in clauses.values()) or not all(
+            isinstance(c, CodeType) for c in compiled.values()
+        ):
+            return None
+        return Library(clauses, sections, terms, requirements, seeds, make_environment(terms), code=compiled)
+    except Exception:  # absent (None) or damaged: build it again
+        return None
+
+
 def _load_library(extra_paths: tuple[Path, ...]) -> Library:
     root = builtin_library_path()
     problems: list[Problem] = []

@@ -665,6 +665,17 @@ FIELDS: tuple[Field, ...] = (
         minimum=0,
         maximum=3650,
     ),
+    Field(
+        "retention.voicemail",
+        "text",
+        "How long voicemail messages are kept",
+        'A period such as "30 days" after which saved and unheard messages are deleted, or '
+        '"while_account_open". Needed when voicemail is offered: it is content of communications '
+        "and its retention must be stated (GDPR Art. 13(2)(a); CCPA 1798.100(a)(3)). Empty leaves the "
+        "sentence out and the check reports it.",
+        "retention",
+        default="",
+    ),
     # --- transfers ----------------------------------------------------------
     Field(
         "transfers.storage_countries",
@@ -719,6 +730,16 @@ FIELDS: tuple[Field, ...] = (
         "children",
         default=False,
     ),
+    Field(
+        "children.under_16_opt_in",
+        "bool",
+        "Opt-in before selling or sharing data of consumers known to be under 16",
+        "A business that sells or shares personal information must have the opt-in of a consumer it knows to "
+        "be 13 to 15, or a parent's for under 13 (CCPA Civ. Code 1798.120(c)-(d); 11 CCR 7070-7071). "
+        "Leave off when you do not sell or share their data at all.",
+        "children",
+        default=False,
+    ),
     # --- CPNI -----------------------------------------------------------------
     Field(
         "cpni.approval",
@@ -754,6 +775,25 @@ FIELDS: tuple[Field, ...] = (
         "A toll-free number is one common way to record approval or denial.",
         "cpni",
         default="",
+    ),
+    Field(
+        "cpni.carrier",
+        "text",
+        "Carrier that owes the CPNI duty",
+        "The US carrier or interconnected VoIP provider that provides the service and owes the duty to "
+        "protect CPNI (47 U.S.C. 222(a), (c)); name it when it is not the company this policy is from, "
+        "e.g. a US subsidiary of a foreign parent. Empty means the company's legal name.",
+        "cpni",
+        default="",
+    ),
+    Field(
+        "cpni.in_person",
+        "bool",
+        "Customers are served in person (stores, kiosks)",
+        "Only then does the policy describe photo-ID checks for in-store CPNI access (47 CFR 64.2010(d)); "
+        "leave off when there are no stores, so the policy promises nothing that does not exist.",
+        "cpni",
+        default=False,
     ),
     # --- rights -----------------------------------------------------------------
     Field(
@@ -838,6 +878,16 @@ FIELDS: tuple[Field, ...] = (
         "policy",
         default="A4",
         choices=("A4", "Letter"),
+    ),
+    Field(
+        "policy.language",
+        "choice",
+        "English spelling",
+        'US English ("en-US": authorized, center, honor) for policies whose main audience is in the US; '
+        'UK English ("en-GB": authorised, centre, honour) for the UK and Europe. Only spelling changes.',
+        "policy",
+        default="en-GB",
+        choices=("en-GB", "en-US"),
     ),
 )
 

@@ -4,6 +4,8 @@ WeasyPrint is imported here only, when a PDF is asked for: it is slow to import
 and the Markdown/HTML paths (and the GUI's start-up) must not pay for it.
 Every fetch goes through a restricted fetcher, which allows only files inside
 the application's templates folder: nothing from the network, nothing else on disk.
+A printed PDF is kept in the user cache, keyed by the exact HTML, the templates folder
+and the program: printing an unchanged page again costs no WeasyPrint work.
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from telepolicy.generator import cache
 from telepolicy.generator.errors import Problem, RenderError
 from telepolicy.generator.rendering.markdown import templates_path
 
 log = logging.getLogger(__name__)
 
 
-def _restricted_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that serves only files inside the templates folder."""
+def _restricted_fetcher(refused: list[str] | None = None) -> Any:
+    """A WeasyPrint URL fetcher that serves only files inside the templates folder.
+
+    Each refusal is logged and, when `refused` is given, its message is added to it.
+    """
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     allowed = Path(templates_path()).resolve()
@@ -32,19 +38,51 @@ def _restricted_fetcher() -> Any:
                 target = Path(unquote(parsed.path)).resolve()
                 if target.is_relative_to(allowed) and target.is_file():
                     return URLFetcherResponse(url, target.read_bytes())
-            log.warning("refused to fetch %s: only the application's templates may be loaded", url)
+            message = f"refused to fetch {url}: only the application's templates may be loaded"
+            log.warning("%s", message)
+            if refused is not None:
+                refused.append(message)
             raise PermissionError(f"refused to fetch {url}")
 
     return RestrictedFetcher(allowed_protocols=("file",), allow_redirects=False)
 
 
+def _cache_key(html: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        weasyprint_version = version("weasyprint")
+    except PackageNotFoundError:
+        weasyprint_version = "unknown"
+    templates = cache.folders_key([(Path(templates_path()), ("*",))])
+    return cache.digest(cache.program_key(), f"weasyprint {weasyprint_version}", templates, html)
+
+
 def render_pdf(html: str, source: Path | None = None) -> bytes:
+    """The page printed as a tagged PDF/UA-1, from the cache when this exact page was printed before.
+
+    A cached PDF repeats the warnings its printing gave (refused fetches), as printing would.
+    """
+    key = _cache_key(html) if cache.enabled() else ""
+    stored = cache.read_object("pdf", key) if key else None
+    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], bytes):
+        for message in stored[1]:
+            log.warning("%s", message)
+        return stored[0]
+    refused: list[str] = []
+    pdf = _print(html, source, refused)
+    if key:
+        cache.write_object("pdf", key, (pdf, refused))
+    return pdf
+
+
+def _print(html: str, source: Path | None, refused: list[str]) -> bytes:
     """Print the page as a tagged PDF/UA-1; fetches are restricted and base_url points at the templates."""
     import weasyprint
 
     try:
         document = weasyprint.HTML(
-            string=html, base_url=Path(templates_path()).as_uri() + "/", url_fetcher=_restricted_fetcher()
+            string=html, base_url=Path(templates_path()).as_uri() + "/", url_fetcher=_restricted_fetcher(refused)
         )
         # Tagged PDF/UA-1: structure tree, /Lang from <html lang>, title shown, XMP pdfuaid:part 1.
         return document.write_pdf(pdf_variant="pdf/ua-1")

@@ -208,7 +208,8 @@ def test_sale_with_users_under_16():
 @pytest.mark.parametrize(
     ("answers", "expected"),
     [
-        ({"cpni.approval": "none", "purposes.marketing_channels": ["sms"]}, 1),
+        # Texting customers does not use CPNI: no approval needed (47 CFR 64.2005(a)).
+        ({"cpni.approval": "none", "purposes.marketing_channels": ["sms"]}, 0),
         (
             {
                 "cpni.approval": "none",

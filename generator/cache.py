@@ -1,0 +1,239 @@
+"""The on-disk cache: the checked clause library and printed PDFs, kept between runs.
+
+Entries live in the user cache folder (`$XDG_CACHE_HOME/telepolicy` or `~/.cache/telepolicy`
+on Linux, `~/Library/Caches/telepolicy` on macOS, `%LOCALAPPDATA%\\telepolicy\\Cache` on
+Windows; `TELEPOLICY_CACHE_DIR` overrides it). Every key includes the program's fingerprint,
+so a new version never reads an old entry. Entries are written to a temporary file and
+renamed into place, so concurrent writers never leave half a file; each carries a checksum
+of its content, and an entry that is damaged or unreadable is ignored and rebuilt, never an
+error. `TELEPOLICY_NO_CACHE=1` (or `--no-cache`) turns the cache off; `telepolicy cache clear`
+removes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from stat import S_ISREG
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+ENV_OFF = "TELEPOLICY_NO_CACHE"
+ENV_DIR = "TELEPOLICY_CACHE_DIR"
+MAGIC = b"telepolicy-cache-1\n"
+DIGEST = hashlib.sha256().digest_size
+# Entries kept per kind; the oldest written go first.
+LIMITS = {"library": 16, "manifest": 16, "pdf": 64}
+# A file whose modification time is this close to when it was hashed is hashed again next
+# time: an edit in the same clock tick would otherwise keep the same size and time.
+RACY_NS = 2_000_000_000
+
+_switched_off = False
+_manifests: dict[str, dict[str, tuple[int, int, int, str]]] = {}  # this process's view of the files
+
+
+def enabled() -> bool:
+    """False under `--no-cache` or TELEPOLICY_NO_CACHE set to anything but 0/false/no."""
+    value = os.environ.get(ENV_OFF, "").strip().lower()
+    return not _switched_off and value in ("", "0", "false", "no", "off")
+
+
+def switch_off() -> None:
+    """Turn the cache off for this process and the worker processes it starts."""
+    global _switched_off
+    _switched_off = True
+    os.environ[ENV_OFF] = "1"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for Telepolicy, by the platform's conventions."""
+    override = os.environ.get(ENV_DIR)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "telepolicy" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "telepolicy"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "telepolicy"
+
+
+def clear() -> Path:
+    """Remove every entry; returns the folder that was cleared."""
+    folder = cache_dir()
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+def _entry(kind: str, key: str) -> Path:
+    return cache_dir() / kind / f"{key}.bin"
+
+
+def read(kind: str, key: str) -> bytes | None:
+    """The stored bytes, or None when absent, unreadable or damaged (the entry is then removed)."""
+    if not enabled():
+        return None
+    path = _entry(kind, key)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC)
+    payload = data[head + DIGEST :]
+    if data[:head] == MAGIC and data[head : head + DIGEST] == hashlib.sha256(payload).digest():
+        return payload
+    log.info("ignoring a damaged cache entry %s", path)
+    path.unlink(missing_ok=True)
+    return None
+
+
+def write(kind: str, key: str, payload: bytes) -> None:
+    """Store the bytes atomically; a cache that cannot be written is skipped, never an error."""
+    if not enabled():
+        return
+    folder = cache_dir() / kind
+    temp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(MAGIC + hashlib.sha256(payload).digest() + payload)
+        os.replace(temp, folder / f"{key}.bin")
+        temp = None
+        _prune(folder, LIMITS.get(kind, 16))
+    except OSError as error:
+        log.info("cache not written (%s): %s", folder, error)
+    finally:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+
+
+def _prune(folder: Path, limit: int) -> None:
+    entries = []
+    for entry in os.scandir(folder):
+        try:
+            entries.append((entry.stat().st_mtime_ns, entry.path))
+        except OSError:
+            continue
+    for _, path in sorted(entries)[: max(0, len(entries) - limit)]:
+        Path(path).unlink(missing_ok=True)
+
+
+def read_object(kind: str, key: str) -> Any | None:
+    """An unpickled entry, or None; an entry written by other code is ignored, never an error."""
+    payload = read(kind, key)
+    if payload is None:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception as error:  # any damage or stale class layout means: rebuild
+        log.info("ignoring a cache entry that cannot be loaded: %s", error)
+        _entry(kind, key).unlink(missing_ok=True)
+        return None
+
+
+def write_object(kind: str, key: str, value: Any) -> None:
+    write(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def digest(*parts: str | bytes) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def program_key() -> str:
+    """The program's identity: version, Python, the libraries that shape outputs and this code.
+
+    The sizes and times of the generator's own sources are part of it, so a developer's
+    change to the checks or the rendering is never hidden behind an old entry. A running
+    program does not change, so this is worked out once per process.
+    """
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
+
+    from telepolicy.generator import version
+
+    parts = [version.__version__, sys.version]
+    for name in ("jinja2", "markdown"):
+        try:
+            parts.append(f"{name} {package_version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name} missing")
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        parts.append(f"{path.relative_to(package).as_posix()} {stat.st_size} {stat.st_mtime_ns}")
+    return digest(*parts)
+
+
+def _walk(folder: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
+    for pattern in patterns:
+        if pattern.startswith("*"):
+            yield from folder.rglob(pattern)
+        else:
+            yield folder / pattern
+
+
+def folders_key(folders: Iterable[tuple[Path, tuple[str, ...]]]) -> str:
+    """A key for the files of some folders: their names and the hashes of their content.
+
+    Each (folder, patterns) pair lists the files that matter, by glob (`*.md`, searched in
+    subfolders too) or by name. A content hash is reused from the last run only when the
+    file's size and modification time are unchanged and the file was not modified within
+    two seconds before that hash was taken; every other file is read and hashed again.
+    """
+    folders = [(Path(folder).resolve(), patterns) for folder, patterns in folders]
+    manifest_key = digest(*(str(folder) for folder, _ in folders))
+    manifest = _manifests.get(manifest_key)
+    if manifest is None:
+        stored = read_object("manifest", manifest_key) if enabled() else None
+        manifest = stored if isinstance(stored, dict) else {}
+    updated: dict[str, tuple[int, int, int, str]] = {}
+    parts: list[str] = []
+    for folder, patterns in folders:
+        parts.append(f"folder {folder}")
+        if not folder.is_dir():
+            parts.append("missing")
+            continue
+        for path in sorted(set(_walk(folder, patterns))):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if not S_ISREG(stat.st_mode):
+                continue
+            name = str(path)
+            known = manifest.get(name)
+            if (
+                isinstance(known, tuple)
+                and known[:2] == (stat.st_size, stat.st_mtime_ns)
+                and stat.st_mtime_ns + RACY_NS < known[2]
+            ):
+                updated[name] = known
+            else:
+                try:
+                    content = path.read_bytes()
+                except OSError:
+                    continue
+                updated[name] = (stat.st_size, stat.st_mtime_ns, time.time_ns(), hashlib.sha256(content).hexdigest())
+            parts.append(f"{path.relative_to(folder).as_posix()} {updated[name][3]}")
+    if updated != manifest:
+        write_object("manifest", manifest_key, updated)
+    _manifests[manifest_key] = updated
+    return digest(*parts)

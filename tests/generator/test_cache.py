@@ -1,0 +1,292 @@
+"""The on-disk cache: never stale, never an error, off when asked, and clearable."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from telepolicy.generator import cache
+from telepolicy.generator.library import loader
+from telepolicy.generator.library.loader import builtin_library_path, load_library
+from telepolicy.generator.rendering import pdf
+
+CLAUSE = """+++
+id = "org.extra"
+section = "contact"
+title = "Extra contact"
+order = 5
+sources = [{{ seed = "000", section = "Policy Revisions" }}]
+requirements = ["gdpr.13.1.a"]
++++
+{body}
+"""
+
+PAGE = "<html lang='en'><head><title>t</title></head><body><p>{text}</p></body></html>"
+
+
+def forget_this_process() -> None:
+    """As a new process would start: nothing in memory, only what is on disk."""
+    loader._loaded.clear()
+    cache._manifests.clear()
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(folder))
+    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+    forget_this_process()
+    yield folder
+    forget_this_process()
+    cache.program_key.cache_clear()
+
+
+@pytest.fixture
+def org(tmp_path: Path) -> Path:
+    folder = tmp_path / "org"
+    folder.mkdir()
+    (folder / "extra.md").write_text(CLAUSE.format(body="Write to us at the desk."), encoding="utf-8")
+    return folder
+
+
+def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading from the cache must not parse or check a clause file again."""
+
+    def fail(*args: object) -> None:
+        raise AssertionError("a clause was parsed although the cache holds the library")
+
+    monkeypatch.setattr(loader, "_parse_clause", fail)
+
+
+def entries(folder: Path, kind: str) -> list[Path]:
+    return sorted((folder / kind).glob("*.bin")) if (folder / kind).is_dir() else []
+
+
+def test_second_load_comes_from_the_cache_without_checking_again(org, private_cache, monkeypatch):
+    first = load_library((org,))
+    forget_this_process()
+    no_parsing(monkeypatch)
+    second = load_library((org,))
+    assert second.clauses == first.clauses
+    assert second.clauses["org.extra"].text == "Write to us at the desk."
+    assert len(entries(private_cache, "library")) == 1
+    # The compiled templates come with it and render as freshly compiled ones do.
+    assert set(second.code) == {c.text for c in first.clauses.values()}
+    context = {"company": {"legal_name": "A & B"}}
+    body = "Hello {{ company.legal_name }} *x*"
+    assert second.compile(body).render(context) == first.env.from_string(body).render(context)
+    clause = second.clauses["org.extra"]
+    assert second.compile(clause.text).render({}) == "Write to us at the desk."
+
+
+def test_a_changed_organisation_clause_is_never_served_stale(org):
+    assert load_library((org,)).clauses["org.extra"].text == "Write to us at the desk."
+    path = org / "extra.md"
+    stat = path.stat()
+    # Same size and the same modification time: only the content tells the change.
+    path.write_text(CLAUSE.format(body="Write to us at the gate."), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    forget_this_process()
+    assert load_library((org,)).clauses["org.extra"].text == "Write to us at the gate."
+
+
+def test_a_changed_file_is_seen_by_a_running_process_too(org):
+    assert load_library((org,)).clauses["org.extra"].text == "Write to us at the desk."
+    (org / "extra.md").write_text(CLAUSE.format(body="Call us instead."), encoding="utf-8")
+    assert load_library((org,)).clauses["org.extra"].text == "Call us instead."
+
+
+def test_a_clause_added_to_or_removed_from_an_organisation_folder_is_seen(org):
+    load_library((org,))
+    (org / "more.md").write_text(CLAUSE.format(body="More.").replace("org.extra", "org.more"), encoding="utf-8")
+    forget_this_process()
+    assert "org.more" in load_library((org,)).clauses
+    (org / "more.md").unlink()
+    forget_this_process()
+    assert "org.more" not in load_library((org,)).clauses
+
+
+def test_a_broken_organisation_clause_is_checked_and_reported_not_cached(org, private_cache):
+    load_library((org,))
+    (org / "extra.md").write_text(CLAUSE.format(body="Hello {{ company.nmae }}."), encoding="utf-8")
+    forget_this_process()
+    with pytest.raises(loader.ClauseLibraryError, match=r"company\.nmae"):
+        load_library((org,))
+    assert len(entries(private_cache, "library")) == 1  # only the good one
+
+
+def test_a_changed_builtin_clause_is_never_served_stale(tmp_path, monkeypatch):
+    copy = tmp_path / "builtin"
+    shutil.copytree(builtin_library_path(), copy)
+    monkeypatch.setattr(loader, "builtin_library_path", lambda: copy)
+    library = load_library()
+    clause = next(c for c in library.clauses.values() if c.path is not None)
+    assert clause.path is not None
+    assert clause.path.is_relative_to(copy)
+    clause.path.write_text(clause.path.read_text(encoding="utf-8") + "\nAdded line.", encoding="utf-8")
+    forget_this_process()
+    assert load_library().clauses[clause.id].text.endswith("Added line.")
+
+
+def test_a_new_program_version_never_reads_an_old_entry(org, monkeypatch):
+    load_library((org,))
+    forget_this_process()
+    monkeypatch.setattr("telepolicy.generator.version.__version__", "999.0")
+    cache.program_key.cache_clear()
+    parsed = []
+    original = loader._parse_clause
+    monkeypatch.setattr(loader, "_parse_clause", lambda *a: parsed.append(a[0]) or original(*a))
+    load_library((org,))
+    assert parsed, "the library was not checked again for the new version"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:-10] + b"0123456789",
+        lambda data: b"not a cache entry at all",
+    ],
+    ids=["empty", "truncated", "altered", "foreign"],
+)
+def test_a_damaged_library_entry_is_rebuilt(org, private_cache, damage):
+    expected = load_library((org,)).clauses
+    (entry,) = entries(private_cache, "library")
+    entry.write_bytes(damage(entry.read_bytes()))
+    forget_this_process()
+    assert load_library((org,)).clauses == expected
+    assert cache.read_object("library", entry.stem) is not None  # written again, whole
+
+
+def test_an_entry_with_a_valid_checksum_but_unloadable_content_is_rebuilt(org, private_cache):
+    expected = load_library((org,)).clauses
+    (entry,) = entries(private_cache, "library")
+    cache.write("library", entry.stem, b"\x80\x05garbage")  # a pickle that cannot load
+    forget_this_process()
+    assert load_library((org,)).clauses == expected
+    cache.write_object("library", entry.stem, ("the", "wrong", "shape"))
+    forget_this_process()
+    assert load_library((org,)).clauses == expected
+
+
+def test_a_damaged_manifest_is_ignored(org, private_cache):
+    load_library((org,))
+    for entry in entries(private_cache, "manifest"):
+        entry.write_bytes(b"junk")
+    forget_this_process()
+    assert load_library((org,)).clauses["org.extra"].text == "Write to us at the desk."
+
+
+def test_no_cache_environment_variable_writes_and_reads_nothing(org, private_cache, monkeypatch):
+    monkeypatch.setenv(cache.ENV_OFF, "1")
+    load_library((org,))
+    assert not private_cache.exists()
+    monkeypatch.setenv(cache.ENV_OFF, "0")
+    assert cache.enabled()
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(org, tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV_DIR, str(blocker / "cache"))
+    assert load_library((org,)).clauses["org.extra"].text == "Write to us at the desk."
+
+
+def test_clear_removes_every_entry(org, private_cache):
+    load_library((org,))
+    assert entries(private_cache, "library")
+    assert cache.clear() == private_cache
+    assert not private_cache.exists()
+
+
+def test_concurrent_writers_leave_a_whole_entry_and_no_temporary_files(private_cache):
+    payloads = [bytes([n]) * 200_000 for n in range(8)]
+
+    def writer(payload: bytes) -> None:
+        for _ in range(5):
+            cache.write("library", "same", payload)
+            seen = cache.read("library", "same")
+            assert seen is None or seen in payloads
+
+    threads = [threading.Thread(target=writer, args=(p,)) for p in payloads]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert cache.read("library", "same") in payloads
+    assert [p.name for p in (private_cache / "library").iterdir()] == ["same.bin"]
+
+
+def test_the_folder_follows_the_platform_convention(monkeypatch, tmp_path):
+    monkeypatch.delenv(cache.ENV_DIR)
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "telepolicy"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache.cache_dir() == Path.home() / ".cache" / "telepolicy"
+
+
+def test_an_unchanged_page_is_printed_once(monkeypatch, private_cache):
+    printed: list[str] = []
+    real = pdf._print
+    monkeypatch.setattr(pdf, "_print", lambda html, *a: printed.append(html) or real(html, *a))
+    first = pdf.render_pdf(PAGE.format(text="Hello"))
+    assert pdf.render_pdf(PAGE.format(text="Hello")) == first
+    assert len(printed) == 1
+    assert first.startswith(b"%PDF")
+    # Any change of the page, such as a template or the CSS inlined into it, prints again.
+    changed = PAGE.format(text="Hello").replace("<title>t</title>", "<title>t</title><style>p{color:red}</style>")
+    pdf.render_pdf(changed)
+    assert len(printed) == 2
+
+
+def test_a_cached_pdf_repeats_the_refused_fetch_warnings(private_cache, caplog):
+    page = "<html><body><img src='file:///etc/passwd'><p>text</p></body></html>"
+    pdf.render_pdf(page)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="telepolicy.generator.rendering.pdf"):
+        pdf.render_pdf(page)
+    assert any("refused to fetch file:///etc/passwd" in r.getMessage() for r in caplog.records)
+
+
+def test_a_damaged_pdf_entry_is_printed_again(private_cache):
+    first = pdf.render_pdf(PAGE.format(text="Hello"))
+    (entry,) = entries(private_cache, "pdf")
+    entry.write_bytes(entry.read_bytes()[:100])
+    assert pdf.render_pdf(PAGE.format(text="Hello")).startswith(b"%PDF")
+    assert len(first) > 100
+
+
+def test_a_new_program_version_prints_again(monkeypatch, private_cache):
+    pdf.render_pdf(PAGE.format(text="Hello"))
+    monkeypatch.setattr("telepolicy.generator.version.__version__", "999.0")
+    cache.program_key.cache_clear()
+    printed = []
+    real = pdf._print
+    monkeypatch.setattr(pdf, "_print", lambda html, *a: printed.append(html) or real(html, *a))
+    pdf.render_pdf(PAGE.format(text="Hello"))
+    assert printed
+
+
+def test_a_changed_file_in_the_templates_folder_prints_again(monkeypatch, tmp_path, private_cache):
+    templates = tmp_path / "templates"
+    shutil.copytree(pdf.templates_path(), templates)
+    monkeypatch.setattr(pdf, "templates_path", lambda: str(templates))
+    printed: list[str] = []
+    real = pdf._print
+    monkeypatch.setattr(pdf, "_print", lambda html, *a: printed.append(html) or real(html, *a))
+    page = PAGE.format(text="Hello")
+    pdf.render_pdf(page)
+    pdf.render_pdf(page)
+    assert len(printed) == 1
+    css = templates / "policy.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\np { color: red; }\n", encoding="utf-8")
+    forget_this_process()
+    pdf.render_pdf(page)
+    assert len(printed) == 2
