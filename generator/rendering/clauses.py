@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import TemplateError
 
 from telepolicy.generator.errors import Problem, RenderError
+from telepolicy.generator.library.spelling import respell
 from telepolicy.generator.rendering.assemble import Plan, PlannedClause
 
 
@@ -56,7 +57,8 @@ def _where(plan: Plan, clause: PlannedClause) -> Problem:
 
 def _render_clause(plan: Plan, clause: PlannedClause) -> str:
     try:
-        return plan.library.compile(clause.text).render(plan.context).strip()
+        source = respell(clause.text, plan.project.answers.get("policy.language", "en-GB"))
+        return plan.library.compile(source).render(plan.context).strip()
     except (TemplateError, KeyError, TypeError, ValueError) as error:
         place = _where(plan, clause)
         detail = getattr(error, "message", None) or str(error)
@@ -69,13 +71,15 @@ def _render_clause(plan: Plan, clause: PlannedClause) -> str:
 def render_policy(plan: Plan) -> RenderedPolicy:
     """Render every clause of the plan to Markdown."""
     answers: dict[str, Any] = plan.project.answers
+    language = answers.get("policy.language", "en-GB")
     sections = tuple(
         RenderedSection(
             id=section.id,
             number=number,
-            title=section.title,
+            title=respell(section.title, language),
             clauses=tuple(
-                RenderedClause(c.id, c.title, c.show_title, _render_clause(plan, c), c.origin) for c in section.clauses
+                RenderedClause(c.id, respell(c.title, language), c.show_title, _render_clause(plan, c), c.origin)
+                for c in section.clauses
             ),
         )
         for number, section in enumerate(plan.sections, start=1)
