@@ -16,15 +16,16 @@ import hashlib
 import logging
 import os
 import pickle
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2.bccache import BytecodeCache
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ ENV_DIR = "TELEPOLICY_CACHE_DIR"
 MAGIC = b"telepolicy-cache-1\n"
 DIGEST = hashlib.sha256().digest_size
 # Entries kept per kind; the oldest written go first.
-LIMITS = {"library": 16, "manifest": 16, "pdf": 64}
+LIMITS = {"library": 16, "manifest": 16, "pdf": 64, "html": 8, "jinja": 64}
 # A file whose modification time is this close to when it was hashed is hashed again next
 # time: an edit in the same clock tick would otherwise keep the same size and time.
 RACY_NS = 2_000_000_000
@@ -71,6 +72,8 @@ def cache_dir() -> Path:
 
 def clear() -> Path:
     """Remove every entry; returns the folder that was cleared."""
+    import shutil
+
     folder = cache_dir()
     shutil.rmtree(folder, ignore_errors=True)
     return folder
@@ -106,8 +109,8 @@ def write(kind: str, key: str, payload: bytes) -> None:
     temp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
+        temp = str(folder / f".{key}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
+        with open(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as stream:
             stream.write(MAGIC + hashlib.sha256(payload).digest() + payload)
         os.replace(temp, folder / f"{key}.bin")
         temp = None
@@ -170,7 +173,7 @@ def program_key() -> str:
     from telepolicy.generator import version
 
     parts = [version.__version__, sys.version]
-    for name in ("jinja2", "markdown"):
+    for name in ("jinja2", "markdown", "markupsafe"):
         try:
             parts.append(f"{name} {package_version(name)}")
         except PackageNotFoundError:
@@ -237,3 +240,71 @@ def folders_key(folders: Iterable[tuple[Path, tuple[str, ...]]]) -> str:
         write_object("manifest", manifest_key, updated)
     _manifests[manifest_key] = updated
     return digest(*parts)
+
+
+class StoredMap:
+    """Text to text, kept in one cache entry per program: loaded on first use, saved when it grew.
+
+    For results that depend on their text alone, like a clause's HTML made from its Markdown.
+    Concurrent savers may each drop the other's new items: a later run adds them again.
+    """
+
+    def __init__(self, kind: str, limit: int = 5000) -> None:
+        self.kind, self.limit = kind, limit
+        self._items: dict[str, str] | None = None
+        self._used: dict[str, str] = {}
+        self._new: dict[str, str] = {}
+
+    def _loaded(self) -> dict[str, str]:
+        if self._items is None:
+            stored = read_object(self.kind, program_key()) if enabled() else None
+            self._items = stored if isinstance(stored, dict) else {}
+        return self._items
+
+    def get(self, text: str) -> str | None:
+        value = self._loaded().get(text)
+        if isinstance(value, str):
+            self._used[text] = value
+            return value
+        return None
+
+    def put(self, text: str, value: str) -> None:
+        self._loaded()[text] = self._used[text] = self._new[text] = value
+
+    def save(self) -> None:
+        """Write the items added since the last save, merged with what other processes saved."""
+        if not self._new or not enabled():
+            self._new.clear()
+            return
+        stored = read_object(self.kind, program_key())
+        merged = stored if isinstance(stored, dict) else {}
+        merged.update(self._new)
+        if len(merged) > self.limit:  # start again from what this process used
+            merged = dict(self._used)
+        write_object(self.kind, program_key(), merged)
+        self._items = merged
+        self._new.clear()
+
+
+def jinja_bytecode_cache() -> BytecodeCache | None:
+    """Jinja's bytecode cache for the page templates, stored in this cache; None when it is off.
+
+    Jinja checks each entry against its template's source, so an edited template is compiled again.
+    """
+    if not enabled():
+        return None
+    from jinja2.bccache import Bucket, BytecodeCache
+
+    class Stored(BytecodeCache):
+        def load_bytecode(self, bucket: Bucket) -> None:
+            data = read("jinja", digest(program_key(), bucket.key))
+            if data is not None:
+                try:
+                    bucket.bytecode_from_string(data)
+                except Exception:  # damaged: compile again
+                    bucket.reset()
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            write("jinja", digest(program_key(), bucket.key), bucket.bytecode_to_string())
+
+    return Stored()

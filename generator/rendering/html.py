@@ -1,27 +1,37 @@
 """Rendering stage 2b: the rendered clauses become a standalone, semantic HTML page.
 
 Each clause's Markdown is converted by Python-Markdown; the page (header, table of
-contents, sections, styles for screen and print) comes from templates/.
+contents, sections, styles for screen and print) comes from templates/. A clause's
+HTML depends on its Markdown alone, so it is kept in the user cache (generator/cache.py)
+and Python-Markdown is imported only when a text was never converted before.
 """
 
 from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from telepolicy.generator import cache
 from telepolicy.generator.library.templating import format_date
 from telepolicy.generator.rendering.clauses import RenderedPolicy
 from telepolicy.generator.rendering.markdown import templates_path
-from telepolicy.generator.rendering.markdown_safe import SafeContentExtension
+from telepolicy.generator.rendering.safe_markdown import safe_markdown
+
+if TYPE_CHECKING:
+    import markdown
 
 GENERATOR = "Telepolicy"
 
 
 def _converter() -> markdown.Markdown:
+    import markdown
+
+    from telepolicy.generator.rendering.markdown_safe import SafeContentExtension
+
     return markdown.Markdown(
         extensions=["tables", "sane_lists", "toc", SafeContentExtension()],
         extension_configs={"toc": {"baselevel": 4}},
@@ -30,6 +40,7 @@ def _converter() -> markdown.Markdown:
 
 
 _local = threading.local()
+_stored = cache.StoredMap("html")
 
 
 @lru_cache(maxsize=4096)
@@ -39,10 +50,14 @@ def clause_html(text: str) -> Markup:
     Python-Markdown instances keep state and are not thread-safe, so each thread
     has its own, reset before every conversion.
     """
-    md = getattr(_local, "md", None)
-    if md is None:
-        md = _local.md = _converter()
-    return Markup(md.reset().convert(text))  # sanitised by SafeContentExtension
+    html = _stored.get(text)
+    if html is None:
+        md = getattr(_local, "md", None)
+        if md is None:
+            md = _local.md = _converter()
+        html = md.reset().convert(safe_markdown(text))
+        _stored.put(text, html)
+    return Markup(html)  # sanitised by SafeContentExtension
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +69,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=cache.jinja_bytecode_cache(),
     )
     env.filters.update(date=format_date)
     return env
@@ -68,9 +84,11 @@ def render_html(policy: RenderedPolicy, generator_version: str) -> str:
     """The standalone page; WeasyPrint prints this same page for the PDF."""
     env = _environment()
     css = env.get_template("policy.css").render(policy=policy)
-    return env.get_template("policy.html.j2").render(
+    page = env.get_template("policy.html.j2").render(
         policy=policy,
         css=Markup(css),
         convert=clause_html,
         generator=f"{GENERATOR} {generator_version}",
     )
+    _stored.save()
+    return page

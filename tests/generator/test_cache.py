@@ -290,3 +290,97 @@ def test_a_changed_file_in_the_templates_folder_prints_again(monkeypatch, tmp_pa
     forget_this_process()
     pdf.render_pdf(page)
     assert len(printed) == 2
+
+
+@pytest.fixture
+def example_policy(example_project):
+    from telepolicy.generator.rendering.assemble import assemble
+    from telepolicy.generator.rendering.clauses import render_policy
+
+    return render_policy(assemble(example_project, load_library()))
+
+
+@pytest.fixture
+def private_templates(tmp_path, monkeypatch):
+    """A copy of the templates folder that a test may edit, and fresh page environments."""
+    from telepolicy.generator.rendering import html, markdown
+
+    templates = tmp_path / "templates"
+    shutil.copytree(markdown.templates_path(), templates)
+    for module in (html, markdown):
+        monkeypatch.setattr(module, "templates_path", lambda: str(templates))
+        module._environment.cache_clear()
+    yield templates
+    for module in (html, markdown):
+        module._environment.cache_clear()
+
+
+def test_an_edited_page_template_or_css_is_never_served_stale(private_templates, example_policy):
+    from telepolicy.generator.rendering import html, markdown
+
+    first = html.render_html(example_policy, "1")
+    markdown.render_markdown(example_policy)
+    assert list((cache.cache_dir() / "jinja").glob("*.bin")), "the compiled templates were not stored"
+    css = private_templates / "policy.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.marker-css { color: red; }\n", encoding="utf-8")
+    page = private_templates / "policy.html.j2"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<p>marker-page</p></body>"), encoding="utf-8")
+    md = private_templates / "policy.md.j2"
+    md.write_text(md.read_text(encoding="utf-8") + "\nmarker-md\n", encoding="utf-8")
+    for module in (html, markdown):
+        module._environment.cache_clear()  # as a new process starts: only the stored bytecode is left
+    second = html.render_html(example_policy, "1")
+    assert ".marker-css" in second
+    assert "marker-page" in second
+    assert "marker-page" not in first
+    assert "marker-md" in markdown.render_markdown(example_policy)
+
+
+def test_damaged_stored_templates_and_clause_html_are_rebuilt(private_templates, example_policy):
+    from telepolicy.generator.rendering import html
+
+    expected = html.render_html(example_policy, "1")
+    for entry in [*(cache.cache_dir() / "jinja").glob("*.bin"), *(cache.cache_dir() / "html").glob("*.bin")]:
+        entry.write_bytes(entry.read_bytes()[:40])
+    html._environment.cache_clear()
+    html.clause_html.cache_clear()
+    monkey_store = cache.StoredMap("html")
+    assert monkey_store.get("anything") is None
+    assert html.render_html(example_policy, "1") == expected
+
+
+def test_clause_html_is_stored_and_read_back_without_converting(monkeypatch, example_policy):
+    from telepolicy.generator.rendering import html
+
+    html.clause_html.cache_clear()
+    monkeypatch.setattr(html, "_stored", cache.StoredMap("html"))
+    expected = html.render_html(example_policy, "1")
+    html.clause_html.cache_clear()
+    monkeypatch.setattr(html, "_stored", cache.StoredMap("html"))  # a new process: only the disk is left
+
+    def no_conversion() -> None:
+        raise AssertionError("a clause was converted again although its HTML is stored")
+
+    monkeypatch.setattr(html, "_converter", no_conversion)
+    assert html.render_html(example_policy, "1") == expected
+    html.clause_html.cache_clear()
+
+
+def test_stored_clause_html_follows_the_program_version(monkeypatch):
+    store = cache.StoredMap("html")
+    store.put("*text*", "<p>old program</p>")
+    store.save()
+    monkeypatch.setattr("telepolicy.generator.version.__version__", "999.0")
+    cache.program_key.cache_clear()
+    assert cache.StoredMap("html").get("*text*") is None
+
+
+@pytest.mark.parametrize(
+    "title", ["1. Who we are", "12. Données & “Quotes”", "3. CPNI: your rights — US/EEA", "4. a_b  c"]
+)
+def test_section_slug_matches_python_markdown(title):
+    from markdown.extensions.toc import slugify as markdown_slugify
+
+    from telepolicy.generator.rendering.markdown import slugify
+
+    assert slugify(title, "-") == markdown_slugify(title, "-")
