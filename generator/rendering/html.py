@@ -19,7 +19,6 @@ from telepolicy.generator import cache
 from telepolicy.generator.library.templating import format_date
 from telepolicy.generator.rendering.clauses import RenderedPolicy
 from telepolicy.generator.rendering.markdown import templates_path
-from telepolicy.generator.rendering.safe_markdown import safe_markdown
 
 if TYPE_CHECKING:
     import markdown
@@ -55,7 +54,7 @@ def clause_html(text: str) -> Markup:
         md = getattr(_local, "md", None)
         if md is None:
             md = _local.md = _converter()
-        html = md.reset().convert(safe_markdown(text))
+        html = md.reset().convert(text)
         _stored.put(text, html)
     return Markup(html)  # sanitised by SafeContentExtension
 
