@@ -77,14 +77,14 @@ def _sale(ctx: _Context) -> Iterator[Finding]:
             "the data of anyone under 16 may be sold or shared only with their opt-in (a parent's under 13), "
             "so stop selling and sharing",
         )
-    elif answers["children.minimum_age"] < 16:
+    elif answers["children.minimum_age"] < 16 and not answers["children.under_16_opt_in"]:
         yield _under_16(
             ctx,
-            "warning",
+            "error",
             "Personal information is sold or shared for advertising and people from age "
-            f"{answers['children.minimum_age']} may use the service; the data of anyone known to be under 16 "
-            "may be sold or shared only with their opt-in (a parent's under 13). Make sure it is not, "
-            "or raise the minimum age to 16",
+            f"{answers['children.minimum_age']} may use the service, with no opt-in for consumers known to be "
+            "under 16; selling or sharing their data without it is unlawful. Obtain their opt-in (a parent's "
+            "under 13) and say so (children.under_16_opt_in), or raise the minimum age to 16",
         )
 
 

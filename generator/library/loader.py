@@ -74,6 +74,22 @@ class Section:
     id: str
     title: str
     order: int
+    regions: tuple[str, ...] = ()  # regions the title names; a policy names only those it serves
+
+    def title_for(self, served: set[str] | frozenset[str]) -> str:
+        """The title naming only the served regions: "... in the EEA" rather than "... the EEA, the UK and ..."."""
+        named = [REGION_SHORT_NAMES[r] for r in self.regions if r in REGION_SHORT_NAMES]
+        shown = [REGION_SHORT_NAMES[r] for r in self.regions if r in served and r in REGION_SHORT_NAMES]
+        if not shown or len(shown) == len(named) or _join(named) not in self.title:
+            return self.title
+        return self.title.replace(_join(named), _join(shown))
+
+
+REGION_SHORT_NAMES = {"eea": "the EEA", "uk": "the UK", "switzerland": "Switzerland"}
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass(frozen=True)
@@ -233,7 +249,8 @@ def _check_body(path: Path, body: str, body_line: int, problems: list[Problem]) 
 def _load_sections(path: Path, problems: list[Problem], into: dict[str, Section]) -> None:
     for entry in _read_toml(path, problems).get("sections", []):
         try:
-            into[entry["id"]] = Section(entry["id"], entry["title"], int(entry["order"]))
+            regions = tuple(str(r) for r in entry.get("regions", ()))
+            into[entry["id"]] = Section(entry["id"], entry["title"], int(entry["order"]), regions)
         except (KeyError, TypeError, ValueError):
             problems.append(Problem(path, f"each [[sections]] needs id, title and order: {entry!r}"))
 

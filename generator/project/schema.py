@@ -524,6 +524,17 @@ FIELDS: tuple[Field, ...] = (
         "purposes",
         default=False,
     ),
+    Field(
+        "purposes.automated_decisions_ground",
+        "choice",
+        "Why solely automated decisions are allowed",
+        "A solely automated decision with legal or similarly significant effect is allowed only if it is "
+        "necessary for a contract with the person, authorised by law, or based on their explicit consent "
+        "(GDPR Art. 22(2)(a)-(c)); the policy names the ground.",
+        "purposes",
+        default="contract",
+        choices=("contract", "law", "explicit_consent"),
+    ),
     # --- roles --------------------------------------------------------------
     Field(
         "roles.controller_purposes",

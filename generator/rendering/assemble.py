@@ -141,7 +141,11 @@ def assemble(project: Project, library: Library) -> Plan:
         raise ProjectFileError(problems)
 
     sections = tuple(
-        PlannedSection(section.id, section.title, tuple(sorted(chosen[section.id], key=lambda c: (c.order, c.id))))
+        PlannedSection(
+            section.id,
+            section.title_for(set(project.answers["audience.regions"])),
+            tuple(sorted(chosen[section.id], key=lambda c: (c.order, c.id))),
+        )
         for section in sorted(library.sections.values(), key=lambda s: (s.order, s.id))
         if chosen[section.id]
     )

@@ -62,8 +62,14 @@ def _cpni_applies(answers: Answers) -> bool:
     return "us" in _regions(answers) and bool(VOICE_SERVICES & set(answers["services.offered"]))
 
 
+def _shares_for_ads(answers: Answers) -> bool:
+    """Cross-context behavioural advertising, e.g. retargeting our ads on other sites, is "sharing"
+    (CCPA Civ. Code 1798.140(ah)) and "targeted advertising" under the other state laws."""
+    return bool(answers["cookies.advertising_tools"]) or "advertising_partners" in answers["sharing.recipients"]
+
+
 def _sells_or_shares(answers: Answers) -> bool:
-    return bool(answers["sharing.sells_personal_information"] or answers["cookies.advertising_tools"])
+    return bool(answers["sharing.sells_personal_information"]) or _shares_for_ads(answers)
 
 
 def _cpni_breach_rule(answers: Answers) -> str:
@@ -149,8 +155,8 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     ),
     "cpni_breach_rule": ("the text of 47 CFR 64.2011 in force on the effective date", _cpni_breach_rule),
     "shares_for_ads": (
-        "lets advertising tools use personal information for cross-context behavioural advertising",
-        lambda a: bool(a["cookies.advertising_tools"]),
+        "lets advertising tools or partners use personal information for cross-context behavioural advertising",
+        _shares_for_ads,
     ),
     "precise_location": ("holds precise geolocation, including the 911 dispatchable location", _precise_location),
     "tracking": (

@@ -200,8 +200,11 @@ def test_sale_with_users_under_16():
     selling = {"cookies.advertising_tools": ["AdNet"], "cookies.opt_out_url": "https://example.com/opt-out"}
     [directed] = found(example(**selling, **{"children.directed_to_children": True}), "SALE-UNDER-16")
     assert (directed.severity, directed.key) == ("error", "children.minimum_age")
+    # Selling or sharing the data of consumers known to be under 16 without opt-in is unlawful: an error.
     [allowed] = found(example(**selling, **{"children.minimum_age": 13}), "SALE-UNDER-16")
-    assert allowed.severity == "warning"
+    assert allowed.severity == "error"
+    opted_in = {"children.minimum_age": 13, "children.under_16_opt_in": True}
+    assert found(example(**selling, **opted_in), "SALE-UNDER-16") == []
     assert found(example(**selling, **{"children.minimum_age": 16}), "SALE-UNDER-16") == []
 
 
