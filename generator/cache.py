@@ -159,6 +159,32 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
+@lru_cache(maxsize=32)
+def installed(package: str) -> str:
+    """What identifies an installed package, without importing it or importlib.metadata (slow to import).
+
+    The names of its distribution's metadata folders carry the version, and the size and time of
+    its `__init__.py` change with every reinstall.
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or spec.origin is None:
+        return f"{package} missing"
+    origin = Path(spec.origin)
+    try:
+        stat = origin.stat()
+    except OSError:  # inside an archive, as in a frozen app: the version is the program's
+        return f"{package} {origin}"
+    site = origin.parent.parent
+    prefix = package.lower().replace("-", "_") + "-"
+    try:
+        metadata = sorted(name for name in os.listdir(site) if name.lower().startswith(prefix))
+    except OSError:
+        metadata = []
+    return f"{package} {origin} {stat.st_size} {stat.st_mtime_ns} {' '.join(metadata)}"
+
+
 @lru_cache(maxsize=1)
 def program_key() -> str:
     """The program's identity: version, Python, the libraries that shape outputs and this code.
@@ -167,17 +193,9 @@ def program_key() -> str:
     change to the checks or the rendering is never hidden behind an old entry. A running
     program does not change, so this is worked out once per process.
     """
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as package_version
-
     from telepolicy.generator import version
 
-    parts = [version.__version__, sys.version]
-    for name in ("jinja2", "markdown", "markupsafe"):
-        try:
-            parts.append(f"{name} {package_version(name)}")
-        except PackageNotFoundError:
-            parts.append(f"{name} missing")
+    parts = [version.__version__, sys.version, *(installed(name) for name in ("jinja2", "markdown", "markupsafe"))]
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         stat = path.stat()

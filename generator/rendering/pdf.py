@@ -48,14 +48,9 @@ def _restricted_fetcher(refused: list[str] | None = None) -> Any:
 
 
 def _cache_key(html: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        weasyprint_version = version("weasyprint")
-    except PackageNotFoundError:
-        weasyprint_version = "unknown"
     templates = cache.folders_key([(Path(templates_path()), ("*",))])
-    return cache.digest(cache.program_key(), f"weasyprint {weasyprint_version}", templates, html)
+    printers = (cache.installed(name) for name in ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fontTools"))
+    return cache.digest(cache.program_key(), *printers, templates, html)
 
 
 def render_pdf(html: str, source: Path | None = None) -> bytes:
