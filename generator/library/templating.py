@@ -28,7 +28,7 @@ from typing import Any
 from jinja2 import StrictUndefined, Template, TemplateRuntimeError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from telepolicy.generator.project.values import email_problem, hidden_character, url_problem
+from telepolicy.generator.project.values import email_problem, strip_hidden, url_problem
 from telepolicy.generator.rules.countries import FILTERS as COUNTRY_FILTERS
 
 _ESCAPE = re.compile(r"([\\`*_\[\]|!])")
@@ -44,19 +44,13 @@ class MarkdownText(str):
     """Markdown built by a trusted helper; printed without escaping."""
 
 
-def _strip_hidden(text: str) -> str:
-    """Drop control and bidi characters, so a value cannot reorder or hide what follows it."""
-    return "".join(char for char in text if hidden_character(char) is None)
-
-
 def escape_markdown(text: str, *, in_link: bool = False) -> str:
     """Make `text` print literally in Markdown and in the HTML made from it.
 
     Outside a link, a value that looks like a web or mail address gets its dots escaped, so a
     renderer that links bare addresses (GitHub) does not make a link the clause did not write.
     """
-    if hidden_character(text):
-        text = _strip_hidden(text)
+    text = strip_hidden(text)
     text = " ".join(line.strip() for line in text.splitlines() if line.strip()) if "\n" in text else text
     text = _ESCAPE.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)

@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from email.utils import parseaddr
+from typing import Any
 from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 # Sizes a user can act on: a name or an address is far below 10 KB, a clause below 100 KB.
 MAX_TEXT = 10_000
@@ -49,6 +52,26 @@ def hidden_character(text: str) -> str | None:
             name = unicodedata.name(char, "control character")
             return f"U+{ord(char):04X} {name}"
     return None
+
+
+# The same characters as one pattern, for stripping whole pages quickly (soft hyphens stay).
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+def strip_hidden(text: str) -> str:
+    """`text` without control and bidi characters, which could hide or reorder what follows them."""
+    return _HIDDEN.sub("", text)
+
+
+def visible(value: Any) -> Any:
+    """Jinja `finalize` for pages: printed text loses hidden characters; Markup stays Markup."""
+    if isinstance(value, str):
+        cleaned = strip_hidden(value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
 
 
 def _host_problem(host: str) -> str | None:

@@ -17,8 +17,10 @@ from markupsafe import Markup
 
 from telepolicy.generator import cache
 from telepolicy.generator.library.templating import format_date
+from telepolicy.generator.project.values import visible
 from telepolicy.generator.rendering.clauses import RenderedPolicy
 from telepolicy.generator.rendering.markdown import templates_path
+from telepolicy.generator.rendering.safe_markdown import safe_markdown
 
 if TYPE_CHECKING:
     import markdown
@@ -54,7 +56,7 @@ def clause_html(text: str) -> Markup:
         md = getattr(_local, "md", None)
         if md is None:
             md = _local.md = _converter()
-        html = md.reset().convert(text)
+        html = md.reset().convert(safe_markdown(text))
         _stored.put(text, html)
     return Markup(html)  # sanitised by SafeContentExtension
 
@@ -64,6 +66,7 @@ def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates_path()),
         undefined=StrictUndefined,
+        finalize=visible,  # titles and metadata come from answers: no bidi or control characters
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,

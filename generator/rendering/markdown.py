@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader
 from telepolicy.generator import cache
 from telepolicy.generator.library.templating import MARKDOWN_OPTIONS, MarkdownText, format_date
 from telepolicy.generator.rendering.clauses import RenderedPolicy, RenderedSection
+from telepolicy.generator.rendering.safe_markdown import safe_markdown
 
 
 def templates_path() -> str:
@@ -38,7 +39,8 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         bytecode_cache=cache.jinja_bytecode_cache(),
     )
-    env.filters.update(date=format_date, markdown=MarkdownText)
+    # Clause text may come from a user or an organisation: the same policy as the HTML (markdown_safe).
+    env.filters.update(date=format_date, markdown=lambda text: MarkdownText(safe_markdown(text)))
     env.globals.update(slug=section_slug)
     return env
 

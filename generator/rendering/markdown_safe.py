@@ -2,6 +2,8 @@
 
 Clause files and overrides may come from someone else: raw HTML is shown as text,
 images become their alt text, and links keep only web, mail and phone targets.
+`safe_markdown` (rendering/safe_markdown.py, which needs no Python-Markdown) applies the
+same policy to the Markdown text itself, for the .md output and before this conversion.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from xml.etree import ElementTree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
+from telepolicy.generator.rendering.safe_markdown import SAFE_SCHEMES
 
 
 class _SafeTree(Treeprocessor):
