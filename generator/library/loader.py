@@ -40,6 +40,7 @@ def builtin_library_path() -> Path:
     return Path(str(files("telepolicy.clause_library")))
 
 
+DOCUMENTS_FOLDER = "documents"  # clauses of documents other than the policy; not policy clauses
 @dataclass(frozen=True)
 class Source:
     seed: str
@@ -321,9 +322,9 @@ def _load_library(extra_paths: tuple[Path, ...]) -> Library:
     clauses: dict[str, Clause] = {}
     for folder in folders:
         seen_here: dict[str, Path] = {}
-        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-            if path.name.upper() == "README.MD":
-                continue
+        for path in _clause_files(folder, problems):
+            if path.name.upper() == "README.MD" or path.relative_to(folder).parts[0] == DOCUMENTS_FOLDER:
+                continue  # documents/ holds the other documents' clauses (generator/documents/)
             clause = _parse_clause(path, problems, sections)
             if clause is None:
                 continue
