@@ -1,8 +1,8 @@
 """Telepolicy's headless core: the public API used by the CLI, scripts and the GUI.
 
-    from telepolicy.generator import load_project, render, write_outputs
+    from telepolicy.generator import build, load_project, write_outputs
     project = load_project("my-policy.toml")
-    result = render(project, ["md", "html", "pdf"])
+    result = build(project, ["md", "html", "pdf"])  # outputs, findings, plan: computed once
     write_outputs(result.outputs, Path("out"), "my-policy")
 
 Nothing here imports Qt; WeasyPrint is imported only when a PDF is rendered.
@@ -21,7 +21,9 @@ from telepolicy.generator.errors import (
 from telepolicy.generator.library.loader import Clause, Library, Section, load_library
 from telepolicy.generator.pipeline import (
     FORMATS,
+    Build,
     Rendered,
+    build,
     library_for,
     plan_for,
     render,
@@ -40,12 +42,21 @@ from telepolicy.generator.project.model import (
     parse_project,
     project_to_toml,
     save_project,
+    validate,
     validate_answer,
 )
 from telepolicy.generator.project.presets import Preset, list_presets, load_preset
 from telepolicy.generator.project.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
 from telepolicy.generator.rendering.assemble import Plan, PlannedClause, PlannedSection, assemble
 from telepolicy.generator.rules.facts import derive_facts
+from telepolicy.generator.targets import (
+    AnswerTarget,
+    ClauseTarget,
+    CustomClauseTarget,
+    FileLineTarget,
+    FixTarget,
+    describe,
+)
 from telepolicy.generator.version import __version__
 
 __all__ = [
@@ -53,13 +64,19 @@ __all__ = [
     "FIELDS_BY_KEY",
     "FORMATS",
     "PAGES",
+    "AnswerTarget",
+    "Build",
     "Clause",
     "ClauseEdit",
     "ClauseLibraryError",
+    "ClauseTarget",
     "CustomClause",
+    "CustomClauseTarget",
     "ExportError",
     "Field",
+    "FileLineTarget",
     "Finding",
+    "FixTarget",
     "Library",
     "Plan",
     "PlannedClause",
@@ -75,8 +92,10 @@ __all__ = [
     "TraceRow",
     "__version__",
     "assemble",
+    "build",
     "check",
     "derive_facts",
+    "describe",
     "library_for",
     "list_presets",
     "load_library",
@@ -93,6 +112,7 @@ __all__ = [
     "render_pdf_bytes",
     "save_project",
     "trace",
+    "validate",
     "validate_answer",
     "write_outputs",
 ]

@@ -17,10 +17,10 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from telepolicy.generator.checks.findings import SEVERITIES, Finding
-from telepolicy.generator.checks.requirements import check, trace_markdown
+from telepolicy.generator.checks.requirements import trace_markdown
 from telepolicy.generator.errors import Problem, TelepolicyError
 from telepolicy.generator.library.loader import load_library
-from telepolicy.generator.pipeline import FORMATS, parse_formats, plan_for, render, write_outputs
+from telepolicy.generator.pipeline import FORMATS, build, parse_formats, write_outputs
 from telepolicy.generator.project.model import load_project, save_project
 from telepolicy.generator.project.presets import list_presets, load_preset
 from telepolicy.generator.version import __version__
@@ -78,7 +78,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for path in args.files:
         project = load_project(path)
         _print_problems(project.warnings)
-        results.append((path, check(project)))
+        results.append((path, build(project, (), check=True).findings))
     for path, findings in results:
         if args.json:
             print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False))
@@ -96,19 +96,18 @@ def _render_one(
     """Worker: check and render one project; problems and findings come back as data (they cross processes)."""
     try:
         project = load_project(path)
-        findings = check(project)
-        if strict and _has_errors(findings):
-            return path, project.warnings, [], findings
-        result = render(project, formats)
+        result = build(project, formats, check=True, trace=trace)
+        if strict and result.has_errors:
+            return path, result.warnings, [], result.findings
         outputs = dict(result.outputs)
-        if trace:
-            outputs["trace.md"] = trace_markdown(plan_for(project)).encode("utf-8")
+        if result.trace is not None:
+            outputs["trace.md"] = trace_markdown(result.plan, result.trace).encode("utf-8")
         written = write_outputs(outputs, Path(out_dir), Path(path).stem)
     except TelepolicyError as error:
         if debug:
             raise
         return path, error.problems, [], []
-    return path, result.warnings, [str(name) for name in written], findings
+    return path, result.warnings, [str(name) for name in written], result.findings
 
 
 def _as_problem(path: str, finding: Finding) -> Problem:
@@ -213,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--json",
         action="store_true",
-        help="print each file's findings as one JSON list a line: severity, code, message, citation, key",
+        help="print each file's findings as one JSON list a line: severity, code, message, citation, key, target",
     )
     check_cmd.set_defaults(run=_cmd_check)
 

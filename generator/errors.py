@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from telepolicy.generator.targets import FileLineTarget, FixTarget
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -13,9 +15,15 @@ class Problem:
 
     file: Path | None
     message: str
-    key: str = ""
+    key: str = ""  # the place in the file (a dotted TOML key or a front-matter key)
     line: int | None = None
     severity: str = "error"
+    target: FixTarget | None = None  # where the user fixes it, when that is not simply the file's line
+
+    @property
+    def fix_target(self) -> FixTarget:
+        """Where to fix it: the answer or clause when known, otherwise the line of the file."""
+        return self.target or FileLineTarget(self.file, self.line, self.key)
 
     def __str__(self) -> str:
         place = str(self.file) if self.file else "<input>"

@@ -1,22 +1,99 @@
-"""One pipeline for the CLI, the API and the GUI: load, assemble, render, write."""
+"""One pipeline for the CLI, the API and the GUI: `build()` plans, renders and checks a project once.
+
+Like MkDocs' `build()`, it is the only place the stages are put together: the CLI's
+`render`, `check`, `--trace` and `--strict`, and the GUI's preview and findings each
+make one call and read what they need from the `Build`.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from telepolicy.generator.checks.findings import Finding
+from telepolicy.generator.checks.requirements import TraceRow
+from telepolicy.generator.checks.requirements import check as check_plan
+from telepolicy.generator.checks.requirements import trace as trace_plan
 from telepolicy.generator.errors import ExportError, Problem
 from telepolicy.generator.files import atomic_write
-from telepolicy.generator.library.loader import Library, load_library
+from telepolicy.generator.library.loader import Library, library_for
 from telepolicy.generator.project.model import Project, load_project
 from telepolicy.generator.rendering.assemble import Plan, assemble
-from telepolicy.generator.rendering.clauses import RenderedPolicy, render_policy
+from telepolicy.generator.rendering.clauses import render_policy
 from telepolicy.generator.rendering.html import render_html
 from telepolicy.generator.rendering.markdown import render_markdown
 from telepolicy.generator.version import __version__
 
 FORMATS = ("md", "html", "pdf")
+FORMAT_ALIASES = {"markdown": "md", "htm": "html"}
+
+
+@dataclass
+class Build:
+    """Everything one project produces, computed once: the plan, the outputs, the findings and the trace."""
+
+    project: Project
+    plan: Plan
+    outputs: dict[str, bytes] = field(default_factory=dict)  # format -> bytes, in the order asked for
+    findings: list[Finding] = field(default_factory=list)  # empty when built with check=False
+    trace: list[TraceRow] | None = None  # each applicable requirement, when built with trace=True
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """What the loader and the assembly noticed on the way (unknown keys, edits of missing clauses)."""
+        return self.plan.warnings
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+
+def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
+    """Format names from `md,html` or a list; `markdown` means `md`. Unknown or no names are an error."""
+    names = [n.strip().lower() for n in (text.split(",") if isinstance(text, str) else text)]
+    names = [FORMAT_ALIASES.get(n, n) for n in names if n]
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise ExportError(f"unknown format {', '.join(unknown) or '(none)'}; use any of: {', '.join(FORMATS)}")
+    return tuple(dict.fromkeys(names))
+
+
+def build(
+    project: Project,
+    formats: Iterable[str] = FORMATS,
+    *,
+    check: bool = True,
+    trace: bool = False,
+    today: dt.date | None = None,
+    library: Library | None = None,
+) -> Build:
+    """Plan the project once, render each format asked for (none is fine: a check only) and check the plan.
+
+    Nothing is written. Bad input raises `ProjectFileError`, `ClauseLibraryError` or `RenderError`.
+    """
+    wanted = parse_formats(formats) if formats else ()
+    plan = assemble(project, library or library_for(project))
+    result = Build(project, plan)
+    if wanted:
+        policy = render_policy(plan)
+        if "md" in wanted:
+            result.outputs["md"] = render_markdown(policy).encode("utf-8")
+        if "html" in wanted or "pdf" in wanted:
+            html = render_html(policy, __version__)
+            if "html" in wanted:
+                result.outputs["html"] = html.encode("utf-8")
+            if "pdf" in wanted:
+                from telepolicy.generator.rendering.pdf import render_pdf
+
+                result.outputs["pdf"] = render_pdf(html, project.path)
+        result.outputs = {f: result.outputs[f] for f in wanted}
+    if check:
+        result.findings = check_plan(plan, today=today)
+    if trace:
+        result.trace = trace_plan(plan)
+    return result
 
 
 @dataclass
@@ -27,59 +104,26 @@ class Rendered:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def library_for(project: Project) -> Library:
-    """The built-in library plus the project's own clause folders."""
-    return load_library(tuple(project.resolved_library_paths()))
+def render(project: Project, formats: Iterable[str] = FORMATS, library: Library | None = None) -> Rendered:
+    """Render to every format asked for, in memory, without the compliance check; nothing is written."""
+    result = build(project, parse_formats(formats), check=False, library=library)
+    return Rendered(result.outputs, result.warnings)
 
 
 def plan_for(project: Project, library: Library | None = None) -> Plan:
     return assemble(project, library or library_for(project))
 
 
-def rendered_policy(project: Project, library: Library | None = None) -> RenderedPolicy:
-    return render_policy(plan_for(project, library))
-
-
 def render_markdown_text(project: Project, library: Library | None = None) -> str:
-    return render_markdown(rendered_policy(project, library))
+    return render(project, ["md"], library).outputs["md"].decode("utf-8")
 
 
 def render_html_text(project: Project, library: Library | None = None) -> str:
-    return render_html(rendered_policy(project, library), __version__)
+    return render(project, ["html"], library).outputs["html"].decode("utf-8")
 
 
 def render_pdf_bytes(project: Project, library: Library | None = None) -> bytes:
-    from telepolicy.generator.rendering.pdf import render_pdf
-
-    return render_pdf(render_html_text(project, library), project.path)
-
-
-def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
-    names = [n.strip().lower() for n in (text.split(",") if isinstance(text, str) else text)]
-    names = ["md" if n == "markdown" else n for n in names if n]
-    unknown = [n for n in names if n not in FORMATS]
-    if unknown or not names:
-        raise ExportError(f"unknown format {', '.join(unknown) or '(none)'}; use any of: {', '.join(FORMATS)}")
-    return tuple(dict.fromkeys(names))
-
-
-def render(project: Project, formats: Iterable[str] = FORMATS, library: Library | None = None) -> Rendered:
-    """Render to every format asked for, in memory; nothing is written."""
-    formats = parse_formats(formats)
-    plan = plan_for(project, library)
-    policy = render_policy(plan)
-    outputs: dict[str, bytes] = {}
-    if "md" in formats:
-        outputs["md"] = render_markdown(policy).encode("utf-8")
-    if "html" in formats or "pdf" in formats:
-        html = render_html(policy, __version__)
-        if "html" in formats:
-            outputs["html"] = html.encode("utf-8")
-        if "pdf" in formats:
-            from telepolicy.generator.rendering.pdf import render_pdf
-
-            outputs["pdf"] = render_pdf(html, project.path)
-    return Rendered({f: outputs[f] for f in formats}, plan.warnings)
+    return render(project, ["pdf"], library).outputs["pdf"]
 
 
 def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str) -> list[Path]:

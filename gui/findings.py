@@ -10,21 +10,31 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from telepolicy.generator import FIELDS_BY_KEY
+from telepolicy.generator import (
+    FIELDS_BY_KEY,
+    AnswerTarget,
+    ClauseTarget,
+    CustomClauseTarget,
+    FileLineTarget,
+    FixTarget,
+)
 from telepolicy.gui.snapshot import FindingRow
 
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
-KEY_ROLE = Qt.ItemDataRole.UserRole
+TARGET_ROLE = Qt.ItemDataRole.UserRole
 
 
-def where(key: str) -> str:
+def where(target: FixTarget | None) -> str:
     """Where the user fixes a finding, in their words."""
-    if key in FIELDS_BY_KEY:
-        return f"Question: {FIELDS_BY_KEY[key].label}"
-    if key.startswith("clauses."):
-        return f"Clause: {key.removeprefix('clauses.')}"
-    if key == "custom_clauses":
-        return "Your clauses"
+    match target:
+        case AnswerTarget(key) if key in FIELDS_BY_KEY:
+            return f"Question: {FIELDS_BY_KEY[key].label}"
+        case ClauseTarget(clause_id):
+            return f"Clause: {clause_id}"
+        case CustomClauseTarget(clause_id):
+            return f"Your clause: {clause_id}"
+        case FileLineTarget(file, line, _key) if file is not None:
+            return f"{file.name}, line {line}" if line is not None else file.name
     return ""
 
 
@@ -33,7 +43,7 @@ def _count(number: int, noun: str) -> str:
 
 
 class FindingsPanel(QWidget):
-    chosen = Signal(str)  # the key of the finding chosen
+    chosen = Signal(object)  # the FixTarget of the finding chosen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,21 +67,21 @@ class FindingsPanel(QWidget):
 
     def show_findings(self, findings: tuple[FindingRow, ...]) -> None:
         current = self.list.currentItem()
-        selected = (current.text(1), current.data(0, KEY_ROLE)) if current else None
+        selected = (current.text(1), current.data(0, TARGET_ROLE)) if current else None
         self.list.clear()
         icons = self._icons()
         for finding in findings:
             item = QTreeWidgetItem(
-                [SEVERITY_LABELS.get(finding.severity, finding.severity), finding.message, where(finding.key)]
+                [SEVERITY_LABELS.get(finding.severity, finding.severity), finding.message, where(finding.target)]
             )
             item.setText(3, finding.citation)
             if finding.severity in icons:
                 item.setIcon(0, icons[finding.severity])
-            item.setData(0, KEY_ROLE, finding.key)
-            for column, text in enumerate((finding.message, where(finding.key), finding.citation), start=1):
+            item.setData(0, TARGET_ROLE, finding.target)
+            for column, text in enumerate((finding.message, where(finding.target), finding.citation), start=1):
                 item.setToolTip(column, text)
             self.list.addTopLevelItem(item)
-            if selected == (finding.message, finding.key):
+            if selected == (finding.message, finding.target):
                 self.list.setCurrentItem(item)
         if findings:
             counts = ", ".join(
@@ -92,6 +102,6 @@ class FindingsPanel(QWidget):
         return {severity: self.style().standardIcon(kind) for severity, kind in kinds.items()}
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        key = item.data(0, KEY_ROLE)
-        if key:
-            self.chosen.emit(key)
+        target = item.data(0, TARGET_ROLE)
+        if target is not None:
+            self.chosen.emit(target)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telepolicy.generator import FIELDS_BY_KEY, __version__
+from telepolicy.generator import FIELDS_BY_KEY, AnswerTarget, ClauseTarget, CustomClauseTarget, FixTarget, __version__
 from telepolicy.gui import dialogs
 from telepolicy.gui.dialogs import RestoreChoice, SaveChoice
 from telepolicy.gui.document import Document
@@ -106,13 +106,14 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(keys.Redo)
-        self.wizard_action = self._action("&Wizard", lambda: self.show_tab(self.wizard), "Ctrl+1")
+        self.wizard_action = self._action("&Wizard", self.show_wizard, "Ctrl+1")
         self.editor_action = self._action("&Clauses", lambda: self.show_tab(self.editor_tab), "Ctrl+2")
         self.findings_action = self._action("&Findings", self.show_findings, "Ctrl+3")
         self.preview_action = self._action("&Preview", lambda: self.preview.browser.setFocus(), "Ctrl+4")
         self.zoom_in_action = self._action("Zoom &In", lambda: self.preview.browser.zoomIn(1), keys.ZoomIn)
         self.zoom_out_action = self._action("Zoom &Out", lambda: self.preview.browser.zoomOut(1), keys.ZoomOut)
         self.about_action = self._action("&About Telepolicy", self.about)
+        self.guide_action = self._action("Telepolicy &User Guide", self.show_guide, keys.HelpContents)
 
         menu = self.menuBar().addMenu("&File")
         menu.addActions([self.new_action, self.open_action])
@@ -127,7 +128,10 @@ class MainWindow(QMainWindow):
         view.addActions([self.wizard_action, self.editor_action, self.findings_action, self.preview_action])
         view.addSeparator()
         view.addActions([self.zoom_in_action, self.zoom_out_action])
-        self.menuBar().addMenu("&Help").addAction(self.about_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
         self._update_recent()
 
     def _connect(self) -> None:
@@ -173,6 +177,7 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(document.undo_stack)
             document.modified_changed.connect(self.setWindowModified)
             document.path_changed.connect(self._update_title)
+            document.revealed.connect(self._reveal)
         for stack in self.undo_group.stacks():
             if document is None or stack is not document.undo_stack:
                 self.undo_group.removeStack(stack)
@@ -236,28 +241,56 @@ class MainWindow(QMainWindow):
         self.export_dialog.exported.connect(
             lambda paths: self.statusBar().showMessage(f"Exported {len(paths)} files.", 8000)
         )
+        self.export_dialog.fix_requested.connect(self._fix_first)
         self.export_dialog.open()
 
     def show_tab(self, widget: QWidget) -> None:
         self.tabs.setCurrentWidget(widget)
         (self.editor if widget is self.editor_tab else widget).setFocus()
 
+    def show_wizard(self) -> None:
+        """Ctrl+1: the wizard, with the cursor in the first question of its page."""
+        self.tabs.setCurrentWidget(self.wizard)
+        self.wizard.focus_first_question()
+
+    def _fix_first(self, target: object) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.reject()
+        self.show_findings()
+        if target is not None:
+            self.go_to(target)  # type: ignore[arg-type]
+
+    def _reveal(self, kind: str, name: str) -> None:
+        """Undo or redo changed something not in view: show its page and its field, or its clause."""
+        if kind == "answer" and name in FIELDS_BY_KEY:
+            self.tabs.setCurrentWidget(self.wizard)
+            self.wizard.go_to(name)
+        elif kind == "clause" and self._editor is not None:
+            self.tabs.setCurrentWidget(self.editor_tab)
+            self._editor.reveal(name)
+
+    def show_guide(self) -> None:
+        from telepolicy.gui.help import show_guide  # only when asked for
+
+        show_guide(self)
+
     def show_findings(self) -> None:
         self.findings_dock.show()
         self.findings_dock.raise_()
         self.findings.list.setFocus()
 
-    def go_to(self, key: str) -> None:
-        """Open the question or the clause a finding names."""
-        if key in FIELDS_BY_KEY:
-            self.tabs.setCurrentWidget(self.wizard)
-            self.wizard.go_to(key)
-        elif key.startswith("clauses.") or key == "custom_clauses":
-            self.tabs.setCurrentWidget(self.editor_tab)
-            if not self.editor.go_to(key.removeprefix("clauses.")):
-                self.editor.outline.setFocus()
-        else:
-            self.statusBar().showMessage("No single answer fixes this finding; see its text.", 8000)
+    def go_to(self, target: FixTarget | None) -> None:
+        """Open the question, the clause or the custom clause a finding names."""
+        match target:
+            case AnswerTarget(key) if key in FIELDS_BY_KEY:
+                self.tabs.setCurrentWidget(self.wizard)
+                self.wizard.go_to(key)
+            case ClauseTarget(clause_id) | CustomClauseTarget(clause_id):
+                self.tabs.setCurrentWidget(self.editor_tab)
+                if not self.editor.go_to(clause_id):
+                    self.editor.outline.setFocus()
+            case _:
+                self.statusBar().showMessage("No single answer fixes this finding; see its text.", 8000)
 
     def about(self) -> None:
         QMessageBox.about(

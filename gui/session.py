@@ -12,11 +12,21 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from telepolicy.generator import FIELDS, Problem, TelepolicyError, load_preset, new_project, save_project
+from telepolicy.generator import (
+    FIELDS,
+    FIELDS_BY_KEY,
+    Problem,
+    Project,
+    TelepolicyError,
+    load_preset,
+    load_project,
+    new_project,
+    parse_project,
+    save_project,
+)
 from telepolicy.gui.dialogs import RestoreChoice, SaveChoice
 from telepolicy.gui.document import Document
 from telepolicy.gui.recovery import Recovery
-from telepolicy.gui.repair import Opened, load_leniently, parse_leniently
 from telepolicy.gui.settings import Settings
 
 
@@ -35,7 +45,15 @@ def blank_project_answers() -> dict[str, str]:
 
 
 def _lines(problems: list[Problem]) -> list[str]:
-    return [f"{p.key}: {p.message}" if p.key else p.message for p in problems]
+    """Problems in the user's words: the question's label and line, not the file's key."""
+    lines = []
+    for problem in problems:
+        field = FIELDS_BY_KEY.get(problem.key)
+        where = field.label if field else problem.key
+        if problem.line is not None:
+            where = f"{where} (line {problem.line})" if where else f"line {problem.line}"
+        lines.append(f"{where}: {problem.message}" if where else problem.message)
+    return lines
 
 
 class Session(QObject):
@@ -67,11 +85,11 @@ class Session(QObject):
             if choice != "restore":
                 continue
             try:
-                opened = parse_leniently(orphan.text, orphan.original)
+                project = parse_project(orphan.text, orphan.original, lenient=True)
             except TelepolicyError as error:
                 self.view.show_problems("The recovered project cannot be read.", "", _lines(error.problems))
                 continue
-            document = Document(opened.project, orphan.original)
+            document = Document(project, orphan.original)
             document.mark_unsaved()
             self._set_document(document)
             self.recovery.save_now()  # it is ours now; the crashed app's copy can go
@@ -100,7 +118,7 @@ class Session(QObject):
         if not self.close_project():
             return False
         try:
-            opened = load_leniently(path)
+            project = load_project(path, lenient=True)
         except (TelepolicyError, OSError, UnicodeDecodeError) as error:
             problems = _lines(error.problems) if isinstance(error, TelepolicyError) else [str(error)]
             self.view.show_problems(
@@ -109,17 +127,17 @@ class Session(QObject):
             self.settings.remove_recent_file(path)
             self.recent_changed.emit()
             return False
-        self._opened(opened, path)
+        self._opened(project, path)
         return True
 
-    def _opened(self, opened: Opened, path: Path) -> None:
-        document = Document(opened.project, path)
-        if opened.changed:
-            document.mark_unsaved()
+    def _opened(self, project: Project, path: Path) -> None:
+        document = Document(project, path)
+        if project.set_aside:
             self.view.show_problems(
-                f"“{path.name}” had answers that are not valid.",
-                "They were set back to their defaults. Check them in the wizard, then save.",
-                _lines(opened.problems),
+                f"“{path.name}” has answers that are not valid.",
+                "They are set aside and kept in the file as they are until you answer them again in the wizard; "
+                "the Findings list shows each one.",
+                _lines(project.problems),
                 error=False,
             )
         self.settings.add_recent_file(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import marshal
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -17,30 +18,35 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Template, TemplateSyntaxError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from telepolicy.generator import cache
 from telepolicy.generator.errors import ClauseLibraryError, Problem
+from telepolicy.generator.files import read_regular_file
 from telepolicy.generator.library.templating import make_environment, referenced_paths
 from telepolicy.generator.project.schema import FIELDS_BY_KEY
 from telepolicy.generator.project.toml_lines import key_lines, line_of
+from telepolicy.generator.project.values import MAX_CLAUSE
 from telepolicy.generator.rules.conditions import known_key, when_problems
+
+if TYPE_CHECKING:
+    from telepolicy.generator.project.model import Project
 
 CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*(\.[a-z0-9_\-]+)*$")
 REQUIRED_KEYS = ("id", "section", "title", "order", "sources", "requirements")
 OPTIONAL_KEYS = ("when", "when_any", "show_title", "law_as_of", "unconfirmed")
 ROOTS = {key.split(".", 1)[0] for key in FIELDS_BY_KEY} | {"facts"}
 GLOBALS = {"term", "range", "lipsum", "dict", "cycler", "joiner", "namespace"}
+DOCUMENTS_FOLDER = "documents"  # clauses of documents other than the policy; not policy clauses
 
 
 def builtin_library_path() -> Path:
     return Path(str(files("telepolicy.clause_library")))
 
 
-DOCUMENTS_FOLDER = "documents"  # clauses of documents other than the policy; not policy clauses
 @dataclass(frozen=True)
 class Source:
     seed: str
@@ -128,8 +134,8 @@ class Library:
 
 def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(read_regular_file(path, MAX_LIBRARY_FILE).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
         match = re.search(r"at line (\d+)", str(error))
         problems.append(Problem(path, f"cannot be read: {error}", line=int(match.group(1)) if match else None))
         return {}
@@ -148,14 +154,18 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 
 def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Section]) -> Clause | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_LIBRARY_FILE).decode("utf-8")
         front, body, body_line = split_front_matter(text)
+        if len(body) > MAX_CLAUSE:
+            raise ValueError(
+                f"the clause text is {len(body):,} characters long; a clause may have at most {MAX_CLAUSE:,}"
+            )
     except (OSError, UnicodeDecodeError, ValueError) as error:
         problems.append(Problem(path, str(error), line=1))
         return None
     try:
         meta_data = tomllib.loads(front)
-    except tomllib.TOMLDecodeError as error:
+    except (tomllib.TOMLDecodeError, RecursionError) as error:
         match = re.search(r"at line (\d+)", str(error))
         line = int(match.group(1)) + 1 if match else 1
         problems.append(Problem(path, f"front matter is not valid TOML: {error}", line=line))
@@ -176,12 +186,14 @@ def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Secti
     clause_id, section = meta_data["id"], meta_data["section"]
     if not isinstance(clause_id, str) or not CLAUSE_ID.match(clause_id):
         problem("id", "id must be lowercase words joined by dots, like 'cpni.definition'")
-    if section not in sections:
+    if not isinstance(section, str) or section not in sections:
         problem("section", f"unknown section '{section}'; known: {', '.join(sections)}")
     if not isinstance(meta_data["title"], str) or not meta_data["title"].strip():
         problem("title", "title must be non-empty text")
     if isinstance(meta_data["order"], bool) or not isinstance(meta_data["order"], int):
         problem("order", "order must be a whole number")
+    if not isinstance(meta_data.get("show_title", True), bool):
+        problem("show_title", "show_title must be true or false, without quotes")
     sources = meta_data["sources"]
     if not isinstance(sources, list) or not all(
         isinstance(s, dict) and isinstance(s.get("seed"), str) and isinstance(s.get("section"), str) for s in sources
@@ -247,8 +259,39 @@ def _check_body(path: Path, body: str, body_line: int, problems: list[Problem]) 
         problems.append(Problem(path, message, line=body_line + line - 1))
 
 
+MAX_LIBRARY_FILE = 400_000  # bytes of one clause or TOML file
+MAX_LIBRARY_ENTRIES = 20_000  # files and folders looked at in one library folder
+
+
+def _clause_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The folder's .md files, sorted; symbolic links to folders are not followed, and a folder
+    with more than MAX_LIBRARY_ENTRIES entries is refused rather than walked for minutes."""
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+    seen = 0
+    for parent, folders, names in os.walk(folder):
+        seen += len(folders) + len(names)
+        if seen > MAX_LIBRARY_ENTRIES:
+            problems.append(
+                Problem(
+                    folder,
+                    f"holds more than {MAX_LIBRARY_ENTRIES:,} files and folders; "
+                    "point library_paths at the folder of clause files itself",
+                )
+            )
+            return []
+        folders.sort()
+        found.extend(Path(parent, name) for name in names if name.endswith(".md"))
+    return sorted(found)
+
+
 def _load_sections(path: Path, problems: list[Problem], into: dict[str, Section]) -> None:
-    for entry in _read_toml(path, problems).get("sections", []):
+    entries = _read_toml(path, problems).get("sections", [])
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        problems.append(Problem(path, "expected [[sections]] tables, each with id, title and order", "sections"))
+        return
+    for entry in entries:
         try:
             regions = tuple(str(r) for r in entry.get("regions", ()))
             into[entry["id"]] = Section(entry["id"], entry["title"], int(entry["order"]), regions)
@@ -298,6 +341,11 @@ def _cached_library(key: str) -> Library | None:
         return None
 
 
+def library_for(project: Project) -> Library:
+    """The built-in library plus the project's own clause folders."""
+    return load_library(tuple(project.resolved_library_paths()))
+
+
 def _load_library(extra_paths: tuple[Path, ...]) -> Library:
     root = builtin_library_path()
     problems: list[Problem] = []
@@ -313,6 +361,11 @@ def _load_library(extra_paths: tuple[Path, ...]) -> Library:
         for group, entries in (
             _read_toml(folder / "terms.toml", problems).items() if (folder / "terms.toml").is_file() else []
         ):
+            if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
+                problems.append(
+                    Problem(folder / "terms.toml", f'expected [{group}] with lines like key = "text"', group)
+                )
+                continue
             terms.setdefault(group, {}).update(entries)
     requirements = {
         rid: Requirement(rid, r["group"], r["element"], r["citation"], r["applies_if"])

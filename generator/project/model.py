@@ -17,7 +17,7 @@ from typing import Any
 import tomli_w
 
 from telepolicy.generator.errors import Problem, ProjectFileError
-from telepolicy.generator.files import atomic_write
+from telepolicy.generator.files import UnreadableFileError, atomic_write, read_regular_file
 from telepolicy.generator.project.schema import (
     FIELDS,
     FIELDS_BY_KEY,
@@ -28,6 +28,17 @@ from telepolicy.generator.project.schema import (
     default_value,
 )
 from telepolicy.generator.project.toml_lines import key_lines, line_of
+from telepolicy.generator.project.values import (
+    MAX_CLAUSE,
+    MAX_FILE_BYTES,
+    MAX_LIST_ITEMS,
+    MAX_TEXT,
+    email_problem,
+    hidden_character,
+    phone_problem,
+    url_problem,
+)
+from telepolicy.generator.targets import AnswerTarget, ClauseTarget, CustomClauseTarget, FixTarget
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _URL = re.compile(r"^https?://[^\s/<>\"]+\.[^\s<>\"]+$")
@@ -66,14 +77,55 @@ class Project:
     library_paths: list[str] = field(default_factory=list)
     path: Path | None = None
     warnings: list[Problem] = field(default_factory=list, compare=False)
+    # Opened leniently: invalid answers as the file had them, kept so saving never writes the loss,
+    # until the user gives the answer a new value (`set_answer`); `problems` says why each was set aside.
+    set_aside: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list, compare=False)
+
+    def set_answer(self, key: str, value: Any) -> None:
+        """Give an answer a new value; a value set aside at opening is then replaced, not kept."""
+        self.answers[key] = value
+        self.set_aside.pop(key, None)
 
     def copy(self) -> Project:
         return copy.deepcopy(self)
 
     def resolved_library_paths(self) -> list[Path]:
-        """Extra clause folders, relative to the project file's folder."""
+        """Extra clause folders, relative to the project file's folder; raises ProjectFileError for a
+        folder outside the project's folder (unless given as an absolute path), a system folder,
+        or one that is missing."""
         base = self.path.parent if self.path else Path.cwd()
+        problems = [
+            Problem(self.path, message, "library_paths")
+            for entry in self.library_paths
+            if (message := library_path_problem(entry, base, must_exist=True))
+        ]
+        if problems:
+            raise ProjectFileError(problems)
         return [(base / p).resolve() for p in self.library_paths]
+
+
+def library_path_problem(entry: str, base: Path, *, must_exist: bool) -> str | None:
+    """Why a `library_paths` entry is refused, or None.
+
+    A relative entry must stay inside the project's folder; an organisation folder elsewhere
+    is given as an absolute path, and may not be the file system root, a top-level system
+    folder or the home folder (loading would walk every file under it).
+    """
+    if not entry.strip() or "\x00" in entry or hidden_character(entry):
+        return f"{entry!r} is not a folder name"
+    given = Path(entry).expanduser()
+    folder = (base / given).resolve()
+    if not given.is_absolute() and not folder.is_relative_to(base.resolve()):
+        return (
+            f"'{entry}' leads outside the project's folder; give an organisation folder elsewhere as an absolute path"
+        )
+    home = Path.home().resolve()
+    if len(folder.parts) <= 2 or folder == home or home.is_relative_to(folder):
+        return f"'{entry}' is a system or home folder; name the folder that holds the clause files"
+    if must_exist and not folder.is_dir():
+        return f"'{entry}' is not an existing folder ({folder}); fix library_paths"
+    return None
 
 
 def default_answers() -> dict[str, Any]:
@@ -97,15 +149,23 @@ def _check_value(f: Field, value: Any) -> tuple[Any, str | None]:
     if kind in ("text", "email", "url", "period"):
         if not isinstance(value, str):
             return value, f"expected text in quotes, got {_describe(value)}"
-        if _CONTROL.search(value):
-            return value, "contains a control character; remove it"
+        if len(value) > MAX_TEXT:
+            return value, f"is {len(value):,} characters long; an answer may have at most {MAX_TEXT:,}"
+        hidden = hidden_character(value.replace("\r", ""))
+        if hidden:
+            return value, f"contains an invisible or direction-changing character ({hidden}); remove it"
         value = value.strip()
         if f.required and not value:
             return value, "must not be empty"
-        if kind == "email" and value and not _EMAIL.match(value):
-            return value, f"'{value}' is not an e-mail address; write it like privacy@example.com"
-        if kind == "url" and value and not _URL.match(value):
-            return value, f"'{value}' is not a web address; write it like https://example.com/privacy"
+        if kind == "email" and value and (reason := email_problem(value)):
+            return value, f"{_describe(value)} is not an e-mail address: it {reason}; write it like privacy@example.com"
+        if kind == "url" and value and (reason := url_problem(value)):
+            return (
+                value,
+                f"{_describe(value)} is not a web address: it {reason}; write it like https://example.com/privacy",
+            )
+        if f.key in PHONE_KEYS and value and (reason := phone_problem(value)):
+            return value, f"{_describe(value)} is not a phone number: it {reason}"
         if kind == "period" and value not in RETENTION_KEYWORDS and not _PERIOD.match(value):
             return value, (
                 f"'{value}' is not a retention period; write a number and a unit like "
@@ -130,6 +190,8 @@ def _check_value(f: Field, value: Any) -> tuple[Any, str | None]:
                 return value, f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31"
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             return value, f"expected a date written as YYYY-MM-DD, got {_describe(value)}"
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            return value, f"the year {value.year} cannot be right; write a date between {FIRST_YEAR} and {LAST_YEAR}"
         return value, None
     if kind == "choice":
         if isinstance(value, int) and not isinstance(value, bool):
@@ -146,8 +208,11 @@ def _check_value(f: Field, value: Any) -> tuple[Any, str | None]:
                 return value, (f"{', '.join(repr(b) for b in bad)} not allowed; use any of: {', '.join(f.choices)}")
             return list(dict.fromkeys(value)), None
         cleaned = [v.strip() for v in value if v.strip()]
-        if any(_CONTROL.search(v) for v in cleaned):
-            return value, "contains a control character; remove it"
+        if len(cleaned) > MAX_LIST_ITEMS or any(len(v) > MAX_TEXT for v in cleaned):
+            return value, f"is too long: at most {MAX_LIST_ITEMS} entries of at most {MAX_TEXT:,} characters each"
+        hidden = next((found for v in cleaned if (found := hidden_character(v))), None)
+        if hidden:
+            return value, f"contains an invisible or direction-changing character ({hidden}); remove it"
         return cleaned, None
     raise AssertionError(f"unknown kind {kind}")
 
@@ -171,8 +236,16 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str):
-        return f"'{value}'"
+        shown = value if len(value) <= 80 else value[:60] + f"… ({len(value):,} characters)"
+        return repr(shown) if hidden_character(shown) else f"'{shown}'"
+    if isinstance(value, (int, float)) and len(text := repr(value)) > 40:
+        return text[:20] + f"… ({len(text):,} digits)"
     return repr(value)
+
+
+# Phone answers are text in the schema; their grammar is checked here.
+PHONE_KEYS = frozenset(f.key for f in FIELDS if f.kind == "text" and f.key.endswith("phone"))
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 # --- loading -------------------------------------------------------------------
@@ -189,14 +262,32 @@ def _flatten(table: dict[str, Any], prefix: str, out: dict[str, Any], unknown: l
             unknown.append(path)
 
 
-def parse_project(text: str, path: Path | None = None) -> Project:
-    """Validate project text; raise ProjectFileError listing every problem."""
+def _target_for(key: str) -> FixTarget | None:
+    """Where a problem at this key of the project file is fixed: an answer, or a clause edit."""
+    if key in FIELDS_BY_KEY:
+        return AnswerTarget(key)
+    if key.startswith("clauses."):
+        return ClauseTarget(key.removeprefix("clauses.").split(".", 1)[0].strip('"'))
+    return None
+
+
+def parse_project(text: str, path: Path | None = None, *, lenient: bool = False) -> Project:
+    """Validate project text; raise ProjectFileError listing every problem.
+
+    `lenient` (the app opening a half-finished project): an answer that is invalid on its own is
+    set aside instead (the default stands in, the file's value is kept for saving) and reported
+    in `Project.problems`, as are answers that contradict each other; other problems still raise.
+    """
     if not text.strip():
         raise ProjectFileError(
             Problem(path, "the file is empty; create a project with `telepolicy new --preset NAME FILE`")
         )
     try:
         raw = tomllib.loads(text)
+    except RecursionError:
+        raise ProjectFileError(
+            Problem(path, "tables or lists are nested too deeply to read; a project file nests a few levels at most")
+        ) from None
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"at line (\d+)", str(error))
         raise ProjectFileError(
@@ -209,43 +300,61 @@ def parse_project(text: str, path: Path | None = None) -> Project:
     lines = key_lines(text)
     problems: list[Problem] = []
 
-    def problem(key: str, message: str, severity: str = "error") -> None:
-        problems.append(Problem(path, message, key, line_of(lines, key), severity))
+    def problem(key: str, message: str, severity: str = "error", target: FixTarget | None = None) -> None:
+        problems.append(Problem(path, message, key, line_of(lines, key), severity, target or _target_for(key)))
 
     version = raw.get("format", FORMAT_VERSION)
-    if version != FORMAT_VERSION:
+    if type(version) is not int or version != FORMAT_VERSION:
         problem("format", f"format {version!r} is not supported; this version reads format {FORMAT_VERSION}")
 
     given: dict[str, Any] = {}
     unknown: list[str] = []
     _flatten({k: v for k, v in raw.items() if k not in STRUCTURAL_KEYS}, "", given, unknown)
+    mistyped = [key for key in unknown if any(k.startswith(key + ".") for k in FIELDS_BY_KEY)]
     for key in unknown:
-        problem(key, "unknown key, ignored; see docs/project-file.md for the keys", "warning")
+        if key in mistyped:
+            example = next(k for k in FIELDS_BY_KEY if k.startswith(key + "."))
+            problem(
+                key,
+                f"expected a table [{key}] holding answers such as `{example.rsplit('.', 1)[1]} = ...`, "
+                f"got {_describe(_lookup(raw, key))}",
+            )
+        else:
+            problem(key, "unknown key, ignored; see docs/project-file.md for the keys", "warning")
 
     answers: dict[str, Any] = {}
+    set_aside: dict[str, Any] = {}
     for f in FIELDS:
         if f.key not in given:
-            if f.required:
+            if f.required and not any(f.key.startswith(key + ".") for key in mistyped):
                 problem(f.key, f"required answer missing; add `{f.key.rsplit('.', 1)[1]} = ...` ({f.label})")
             answers[f.key] = default_value(f)
             continue
         value, message = _check_value(f, given[f.key])
         if message:
             problem(f.key, message)
+            if lenient:
+                set_aside[f.key] = given[f.key]
+                value = _valid_part(f, given[f.key])
         answers[f.key] = value
 
     library_paths = raw.get("library_paths", [])
     if not isinstance(library_paths, list) or not all(isinstance(p, str) for p in library_paths):
         problem("library_paths", 'expected a list of folder names like ["legal/clauses"]')
         library_paths = []
+    base = path.parent if path else Path.cwd()
+    for entry in library_paths:
+        if message := library_path_problem(entry, base, must_exist=path is not None):
+            problem("library_paths", message)
 
     edits = _parse_edits(raw.get("clauses", {}), problem)
     customs = _parse_custom(raw.get("custom_clauses", []), problem)
-    if not [p for p in problems if p.severity == "error"]:
+    if not [p for p in problems if p.severity == "error" and not (lenient and p.key in set_aside)]:
         _check_combinations(answers, problem)
 
     errors = [p for p in problems if p.severity == "error"]
-    if errors:
+    answer_errors = [p for p in errors if p.key in FIELDS_BY_KEY]
+    if errors and not (lenient and errors == answer_errors):
         raise ProjectFileError(sorted(problems, key=lambda p: p.line or 0))
     return Project(
         answers=answers,
@@ -254,7 +363,55 @@ def parse_project(text: str, path: Path | None = None) -> Project:
         library_paths=library_paths,
         path=path,
         warnings=[p for p in problems if p.severity == "warning"],
+        set_aside=set_aside,
+        problems=sorted(errors, key=lambda p: p.line or 0),
     )
+
+
+def _valid_part(f: Field, value: Any) -> Any:
+    """What stands in for an invalid answer: its valid elements for a list, otherwise the default."""
+    if f.kind in ("choices", "text_list") and isinstance(value, list):
+        kept = [v for v in value if isinstance(v, str) and _check_value(f, [v])[1] is None]
+        return _check_value(f, kept)[0]
+    return "" if f.required and f.kind in ("text", "email", "url") else default_value(f)
+
+
+def validate(project: Project) -> list[Problem]:
+    """Every problem of a project in memory, as loading its saved file would report them, without saving it.
+
+    The answers are checked one by one, then together; custom clauses for their ids. Problems carry
+    their fix target; there are no line numbers, since nothing was read from a file.
+    """
+    problems: list[Problem] = list(project.warnings)
+
+    def problem(key: str, message: str, severity: str = "error", target: FixTarget | None = None) -> None:
+        problems.append(Problem(project.path, message, key, None, severity, target or _target_for(key)))
+
+    for f in FIELDS:
+        if f.key in project.set_aside:
+            problem(f.key, next((p.message for p in project.problems if p.key == f.key), "set aside at opening"))
+            continue
+        value = project.answers.get(f.key, default_value(f))
+        if value == default_value(f) and not f.required:
+            continue  # as when the file leaves the answer out: the default stands
+        _, message = _check_value(f, value)
+        if message:
+            problem(f.key, message)
+    seen: set[str] = set()
+    for custom in project.custom_clauses:
+        target = CustomClauseTarget(custom.id)
+        if custom.id in seen:
+            problem("custom_clauses", f"two custom clauses have the id '{custom.id}'; give each its own", target=target)
+        seen.add(custom.id)
+        if not _CLAUSE_ID.match(custom.id):
+            problem(
+                "custom_clauses",
+                f"custom clause id '{custom.id}' may use only a-z, 0-9, '.', '_' and '-'",
+                target=target,
+            )
+    if not [p for p in problems if p.severity == "error"]:
+        _check_combinations(project.answers, problem)
+    return problems
 
 
 def _parse_edits(table: Any, problem: Any) -> dict[str, ClauseEdit]:
@@ -273,6 +430,9 @@ def _parse_edits(table: Any, problem: Any) -> dict[str, ClauseEdit]:
         if text is not None and not isinstance(text, str):
             problem(f"{key}.text", "expected the clause text as a string")
             continue
+        if text is not None and (message := _clause_text_problem(text)):
+            problem(f"{key}.text", message)
+            continue
         if not isinstance(omit, bool):
             problem(f"{key}.omit", "expected true or false")
             continue
@@ -287,6 +447,7 @@ def _parse_custom(items: Any, problem: Any) -> list[CustomClause]:
         problem("custom_clauses", "expected [[custom_clauses]] tables")
         return []
     customs: list[CustomClause] = []
+    first_of: dict[str, int] = {}
     for index, entry in enumerate(items):
         key = f"custom_clauses.{index}"
         if not isinstance(entry, dict):
@@ -298,12 +459,33 @@ def _parse_custom(items: Any, problem: Any) -> list[CustomClause]:
         if missing:
             problem("custom_clauses", f"custom clause {index + 1} needs text values for: {', '.join(missing)}")
             continue
+        target = CustomClauseTarget(entry["id"])
         if not _CLAUSE_ID.match(entry["id"]):
-            problem("custom_clauses", f"custom clause id '{entry['id']}' may use only a-z, 0-9, '.', '_' and '-'")
+            problem(key, f"custom clause id '{entry['id']}' may use only a-z, 0-9, '.', '_' and '-'", target=target)
+            continue
+        if entry["id"] in first_of:
+            problem(
+                f"{key}.id",
+                f"custom clause id '{entry['id']}' is used twice (also custom clause {first_of[entry['id']] + 1}); "
+                "give each its own id",
+            )
+            continue
+        first_of[entry["id"]] = index
+        text_problems = [
+            (name, message)
+            for name, message in (
+                ("title", _title_problem(entry["title"])),
+                ("text", _clause_text_problem(entry["text"])),
+            )
+            if message
+        ]
+        for name, message in text_problems:
+            problem(f"{key}.{name}", message)
+        if text_problems:
             continue
         order = entry.get("order", 1000)
         if isinstance(order, bool) or not isinstance(order, int):
-            problem(key, "order must be a whole number")
+            problem(key, "order must be a whole number", target=target)
             continue
         customs.append(CustomClause(entry["id"], entry["section"], entry["title"], entry["text"], order))
     return customs
@@ -332,11 +514,35 @@ def _check_combinations(answers: dict[str, Any], problem: Any) -> None:
         problem("policy.last_updated", "is more than ten years before the effective date; check the year", "warning")
 
 
-def load_project(path: str | Path) -> Project:
-    """Read and validate a project file."""
+def _lookup(table: dict[str, Any], key: str) -> Any:
+    for part in key.split("."):
+        table = table.get(part) if isinstance(table, dict) else None  # type: ignore[assignment]
+    return table
+
+
+def _title_problem(title: str) -> str | None:
+    if len(title) > 500:
+        return f"is {len(title):,} characters long; a clause title may have at most 500"
+    if hidden := hidden_character(title):
+        return f"contains an invisible or direction-changing character ({hidden}); remove it"
+    return None
+
+
+def _clause_text_problem(text: str) -> str | None:
+    if len(text) > MAX_CLAUSE:
+        return f"is {len(text):,} characters long; a clause may have at most {MAX_CLAUSE:,}"
+    if hidden := hidden_character(text.replace("\r", "")):
+        return f"contains an invisible or direction-changing character ({hidden}); remove it"
+    return None
+
+
+def load_project(path: str | Path, *, lenient: bool = False) -> Project:
+    """Read and validate a project file; `lenient` sets invalid answers aside (see `parse_project`)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFileError as error:
+        raise ProjectFileError(Problem(path, f"{error}; a project file is a TOML text file")) from None
     except FileNotFoundError:
         raise ProjectFileError(
             Problem(path, "no such file; check the path or create it with `telepolicy new`")
@@ -352,7 +558,7 @@ def load_project(path: str | Path) -> Project:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ProjectFileError(Problem(path, "is not UTF-8 text; save it as UTF-8", line=line)) from None
-    return parse_project(text, path)
+    return parse_project(text, path, lenient=lenient)
 
 
 # --- saving ----------------------------------------------------------------------
@@ -364,7 +570,7 @@ def project_to_toml(project: Project) -> str:
     if project.library_paths:
         document["library_paths"] = list(project.library_paths)
     for f in FIELDS:
-        value = project.answers.get(f.key)
+        value = project.set_aside[f.key] if f.key in project.set_aside else project.answers.get(f.key)
         if value is None:
             continue
         table = document

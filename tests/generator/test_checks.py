@@ -26,6 +26,7 @@ from telepolicy.generator import (
 )
 from telepolicy.generator.checks.requirements import load_rules, read_rules
 from telepolicy.generator.cli import main
+from telepolicy.generator.targets import AnswerTarget, ClauseTarget, CustomClauseTarget
 
 EXAMPLE = "us-carrier-eea"
 PRESETS = [p.name for p in list_presets()]
@@ -106,7 +107,7 @@ def test_requirement_not_covered_is_reported_with_its_citation_and_key():
     [finding] = [f for f in check(example(), without) if f.requirement == "gdpr.13.2.d"]
     assert (finding.severity, finding.code) == ("error", "REQ-MISSING")
     assert finding.citation == library.requirements["gdpr.13.2.d"].citation
-    assert finding.key == "supervisory_authority.name"
+    assert finding.target == AnswerTarget("supervisory_authority.name")
     assert "complaint with a supervisory authority" in finding.message
     assert [f for f in check(example(), library) if f.requirement == "gdpr.13.2.d"] == []
 
@@ -138,7 +139,7 @@ def test_edit_that_deletes_the_cpni_approval_text_names_the_requirement_it_break
     assert "fcc.2008.c3" in broken
     finding = broken["fcc.2008.c3"]
     assert finding.severity == "error"
-    assert finding.key == f"clauses.{clause_id}"
+    assert finding.target == ClauseTarget(clause_id)
     assert "64.2008(c)(3)" in finding.citation
     assert "fcc.2008.c3" in finding.message
     assert not [f for f in found(project, "REQ-MISSING") if f.requirement == "fcc.2008.c3"]
@@ -159,7 +160,7 @@ def test_omitting_the_only_clause_for_a_requirement_is_an_edit_that_removes_it()
     clause_id = clause_listing(project, "fcc.2008.c3")
     project.clause_edits[clause_id] = ClauseEdit(omit=True)
     removed = [f for f in found(project, "EDIT-REMOVES-REQUIREMENT") if f.requirement == "fcc.2008.c3"]
-    assert [f.key for f in removed] == [f"clauses.{clause_id}"]
+    assert [f.target for f in removed] == [ClauseTarget(clause_id)]
     assert "leaves out" in removed[0].message
 
 
@@ -167,7 +168,7 @@ def test_stale_clause_edit():
     library = load_library()
     project = example()
     project.clause_edits["cpni.definition"] = ClauseEdit(text=library.clauses["cpni.definition"].text, base_hash="0")
-    assert [f.key for f in found(project, "CLAUSE-STALE-EDIT")] == ["clauses.cpni.definition"]
+    assert [f.target for f in found(project, "CLAUSE-STALE-EDIT")] == [ClauseTarget("cpni.definition")]
     project.clause_edits["cpni.definition"].base_hash = library.clauses["cpni.definition"].text_hash
     assert found(project, "CLAUSE-STALE-EDIT") == []
 
@@ -180,7 +181,15 @@ def test_transfer_without_mechanism():
     assert (finding.severity, finding.key) == ("error", "transfers.mechanisms")
     assert "United States" in finding.message
     assert found(example(**{"transfers.mechanisms": ["scc"]}), "XFER-NO-MECHANISM") == []
-    eea_only = example(**{"transfers.mechanisms": [], "transfers.storage_countries": ["Ireland"]})
+    # An EEA controller keeping data in the EEA makes no transfer (clause_library/countries.toml decides).
+    eea_only = example(
+        **{
+            "transfers.mechanisms": [],
+            "transfers.storage_countries": ["Ireland"],
+            "transfers.provider_countries": [],
+            "company.country": "Ireland",
+        }
+    )
     assert found(eea_only, "XFER-NO-MECHANISM") == []
 
 
@@ -234,7 +243,9 @@ def test_cpni_marketing_without_approval_model(answers, expected):
 
 
 def test_representatives():
-    [eu] = found(example(**{"eu_representative.name": ""}), "EU-REP-MISSING")
+    # The example has an Irish sales office; without it the company needs an EU representative.
+    not_established = {"company.established_in_eea": False}
+    [eu] = found(example(**not_established, **{"eu_representative.name": ""}), "EU-REP-MISSING")
     assert (eu.severity, eu.key) == ("error", "eu_representative.name")
     established = example(**{"eu_representative.name": "", "company.established_in_eea": True})
     assert found(established, "EU-REP-MISSING") == []
@@ -286,11 +297,12 @@ def custom(text: str) -> Project:
 
 def test_privacy_shield_in_a_custom_clause_or_an_edit():
     [finding] = found(custom("We rely on the EU-US Privacy Shield."), "XFER-PRIVACY-SHIELD")
-    assert (finding.severity, finding.key) == ("error", "custom_clauses.custom.extra")
+    assert (finding.severity, finding.target) == ("error", CustomClauseTarget("custom.extra"))
+    assert finding.key == "custom clause custom.extra"
     assert "Schrems II" in finding.citation
     edited = example()
     edited.clause_edits["transfers.storage"] = ClauseEdit(text="Data goes to the US under Safe Harbor.")
-    assert [f.key for f in found(edited, "XFER-PRIVACY-SHIELD")] == ["clauses.transfers.storage"]
+    assert [f.target for f in found(edited, "XFER-PRIVACY-SHIELD")] == [ClauseTarget("transfers.storage")]
     assert found(custom("We rely on the EU-US Data Privacy Framework."), "XFER-PRIVACY-SHIELD") == []
 
 
@@ -364,7 +376,7 @@ def test_check_command_exit_codes_and_grouped_output(tmp_path, capsys):
     good = project_file(tmp_path, "good")
     assert main(["check", str(good)]) == 0
     assert "errors:" not in capsys.readouterr().out
-    bad = project_file(tmp_path, "bad", **{"eu_representative.name": ""})
+    bad = project_file(tmp_path, "bad", **{"company.established_in_eea": False})
     assert main(["check", str(bad)]) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"{bad}: 1 errors, ")
@@ -373,16 +385,16 @@ def test_check_command_exit_codes_and_grouped_output(tmp_path, capsys):
     assert main(["check", str(good), str(bad)]) == 1
 
 
-def test_check_json_is_a_list_of_findings_with_exactly_five_fields(tmp_path, capsys):
-    bad = project_file(tmp_path, **{"eu_representative.name": ""})
+def test_check_json_is_a_list_of_findings_with_a_typed_target(tmp_path, capsys):
+    bad = project_file(tmp_path, **{"company.established_in_eea": False})
     assert main(["check", str(bad), "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)
     assert isinstance(findings, list)
     assert findings
-    assert all(set(f) == {"severity", "code", "message", "citation", "key"} for f in findings)
-    assert {"severity": "error", "code": "EU-REP-MISSING", "key": "eu_representative.name"}.items() <= findings[
-        0
-    ].items()
+    assert all(set(f) == {"severity", "code", "message", "citation", "key", "target"} for f in findings)
+    first = findings[0]
+    assert {"severity": "error", "code": "EU-REP-MISSING", "key": "eu_representative.name"}.items() <= first.items()
+    assert first["target"] == {"kind": "answer", "key": "eu_representative.name"}
 
 
 def test_check_bad_input_exits_2(tmp_path, capsys):
@@ -421,7 +433,7 @@ def test_render_prints_check_warnings_and_writes_the_trace(tmp_path, capsys):
 
 def test_render_trace_in_parallel_workers(tmp_path):
     first = project_file(tmp_path, "first")
-    second = project_file(tmp_path, "second", **{"eu_representative.name": ""})
+    second = project_file(tmp_path, "second", **{"company.established_in_eea": False})
     out = tmp_path / "out"
     args = ["render", str(first), str(second), "--format", "md", "--out", str(out), "--trace", "--jobs", "2"]
     assert main(args) == 0

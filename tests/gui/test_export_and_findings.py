@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from telepolicy.generator import AnswerTarget, ClauseTarget, CustomClauseTarget
 from telepolicy.gui.main_window import MainWindow
 from telepolicy.gui.snapshot import Snapshot
 from tests.gui.conftest import answer_message_box, wait_rendered
@@ -62,10 +63,11 @@ def test_choosing_a_finding_opens_the_question_that_fixes_it(qtbot, window: Main
     window.session.new_project(None)
     wait_rendered(qtbot, window)
     findings = window.findings.list
-    keys = [findings.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(findings.topLevelItemCount())]
-    assert "company.privacy_email" in keys, "a blank project lists its missing answers"
+    targets = [findings.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(findings.topLevelItemCount())]
+    email = AnswerTarget("company.privacy_email")
+    assert email in targets, "a blank project lists its missing answers"
     window.wizard.go_to("policy.title")
-    item = findings.topLevelItem(keys.index("company.privacy_email"))
+    item = findings.topLevelItem(targets.index(email))
     assert item.text(2) == "Question: Privacy contact e-mail"
     findings.setCurrentItem(item)
     qtbot.keyClick(findings, Qt.Key.Key_Return)
@@ -77,9 +79,29 @@ def test_choosing_a_finding_opens_the_question_that_fixes_it(qtbot, window: Main
 def test_choosing_a_clause_finding_opens_the_clause(qtbot, window: MainWindow):
     window.session.new_project("us-carrier-eea")
     wait_rendered(qtbot, window)
-    window.go_to("clauses.contact.privacy_team")
+    window.go_to(ClauseTarget("contact.privacy_team"))
     assert window.tabs.currentWidget() is window.editor_tab
     assert window.editor.panel.clause_id == "contact.privacy_team"
+
+
+def test_a_finding_on_a_custom_clause_opens_that_clause(qtbot, window: MainWindow):
+    """A Privacy Shield claim in the user's own clause: the row names the clause, and choosing it opens it."""
+    window.session.new_project("us-carrier-eea")
+    wait_rendered(qtbot, window)
+    document = window.session.document
+    clause_id = document.add_custom_clause("transfers", "Extra", "We rely on the EU-U.S. Privacy Shield.")
+    qtbot.waitUntil(
+        lambda: any(f.code == "XFER-PRIVACY-SHIELD" for f in window.renderer.latest.findings), timeout=15_000
+    )
+    findings = window.findings.list
+    rows = [findings.topLevelItem(i) for i in range(findings.topLevelItemCount())]
+    row = next(r for r in rows if "Privacy Shield" in r.text(1))
+    assert row.data(0, Qt.ItemDataRole.UserRole) == CustomClauseTarget(clause_id)
+    assert row.text(2) == f"Your clause: {clause_id}"
+    findings.setCurrentItem(row)
+    qtbot.keyClick(findings, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.editor_tab
+    assert window.editor.panel.clause_id == clause_id
 
 
 def test_a_stale_render_never_replaces_a_newer_one(qtbot, window: MainWindow):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from telepolicy.generator import cli, load_preset, project_to_toml
+from telepolicy.generator import AnswerTarget, cli, load_preset, project_to_toml
 from telepolicy.gui import snapshot
 from telepolicy.gui.document import Document
 from telepolicy.gui.recovery import Recovery
@@ -63,18 +63,38 @@ def test_a_file_that_is_not_a_project_is_explained(session: Session, view: FakeV
     assert "not valid TOML" in problems[0]
 
 
-def test_invalid_answers_are_set_aside_and_reported(session: Session, view: FakeView, tmp_path: Path):
+def test_invalid_answers_are_set_aside_kept_and_reported(session: Session, view: FakeView, tmp_path: Path):
     text = project_to_toml(load_preset("us-carrier-eea")).replace('version = "', 'version = 3 #"', 1)
     text = text.replace("backup_days = 35", "backup_days = -4")
+    assert '    "california",\n' in text
+    text = text.replace('    "california",\n', '    "califronia",\n', 1)
     path = tmp_path / "broken.toml"
     path.write_text(text)
     assert session.open_project(path)
-    assert session.document.answer("retention.backup_days") == 35, "back to the default"
-    assert session.document.modified, "the project differs from its file until saved"
+    document = session.document
+    assert document.answer("retention.backup_days") == 35, "the default stands in while the value is set aside"
+    regions = document.answer("audience.regions")
+    assert "us" in regions, "one bad element sets aside that element only: the valid ones stay"
+    assert "califronia" not in regions
+    assert not document.modified, "nothing is lost, so the project still matches its file"
     [(summary, _advice, problems, error)] = view.problems
-    assert "had answers that are not valid" in summary
+    assert "has answers that are not valid" in summary
     assert not error
-    assert any(p.startswith("retention.backup_days: must be between 0 and 3650") for p in problems)
+    backup_line = text.splitlines().index("backup_days = -4") + 1
+    assert any(
+        p.startswith(f"Days until backups are overwritten (line {backup_line}): must be between 0 and 3650")
+        for p in problems
+    )
+
+    session.save()
+    saved = path.read_text()
+    assert "backup_days = -4" in saved, "saving never writes the loss"
+    assert '"califronia"' in saved
+    document.set_answer("retention.backup_days", 30)
+    session.save()
+    saved = path.read_text()
+    assert "backup_days = 30" in saved, "a new answer replaces the value set aside"
+    assert '"califronia"' in saved, "the other set-aside answer is still kept"
 
 
 def test_unsaved_changes_cancel_keeps_the_project(session: Session, view: FakeView, tmp_path: Path):
@@ -99,24 +119,18 @@ def test_a_save_that_fails_keeps_the_work(session: Session, view: FakeView, tmp_
     assert "could not be saved" in view.problems[0][0]
 
 
-def test_findings_without_the_checker_are_the_loaders_own(monkeypatch):
-    """The panel works before `generator.check` exists, and uses it once it does."""
-    monkeypatch.setattr(snapshot, "CHECK", None)
+def test_snapshot_lists_validation_and_check_findings_with_their_targets():
+    """One build for page and findings: a contradiction in the answers and the check's own findings, each located."""
     project = load_preset("us-carrier-eea")
     project.answers["purposes.used"] = [*project.answers["purposes.used"], "credit_checks"]
     project.answers["data.credit.collected"] = False
+    project.answers["eu_representative.name"] = ""
     result = snapshot.build_snapshot(project, 1)
-    assert [f.key for f in result.findings] == ["purposes.used"]
+    targets = [(f.target, f.code) for f in result.findings]
+    assert (AnswerTarget("purposes.used"), "") in targets
     assert result.html, "an invalid combination still renders"
-
-    monkeypatch.setattr(snapshot, "CHECK", lambda p: [_Finding("warning", "X-1", "checked", "Art. 1", "dpo.name")])
-    keys = [(f.key, f.code) for f in snapshot.build_snapshot(project, 2).findings]
-    assert keys == [("purposes.used", ""), ("dpo.name", "X-1")]
-
-
-class _Finding:
-    def __init__(self, severity: str, code: str, message: str, citation: str, key: str) -> None:
-        self.severity, self.code, self.message, self.citation, self.key = severity, code, message, citation, key
+    assert result.plan is not None
+    assert result.outline is not None
 
 
 def test_telepolicy_gui_starts_the_app_with_the_file(monkeypatch):

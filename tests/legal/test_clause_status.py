@@ -31,7 +31,7 @@ def test_check_lists_unconfirmed_clauses_in_the_policy_with_the_reason():
     in_policy = {c.id for s in plan_for(project).sections for c in s.clauses}
     unconfirmed = {c.id for c in load_library().clauses.values() if c.unconfirmed and c.id in in_policy}
     assert unconfirmed, "the example preset should contain at least one unconfirmed clause"
-    assert {f.key.removeprefix("clause ").removeprefix("clauses.") for f in infos} == unconfirmed
+    assert {f.key.removeprefix("clause ") for f in infos} == unconfirmed
     assert all(f.severity == "info" and "verify" in f.message for f in infos)
 
 
