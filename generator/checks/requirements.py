@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from telepolicy.generator.checks.answer_rules import answer_findings
+from telepolicy.generator.checks.consistency import consistency_findings
 from telepolicy.generator.checks.findings import SEVERITIES, Finding, sort_findings
-from telepolicy.generator.checks.text_rules import clause_status, clause_status_findings
+from telepolicy.generator.checks.text_rules import clause_status, clause_status_findings, text_findings
 from telepolicy.generator.errors import ClauseLibraryError, Problem
 from telepolicy.generator.library.loader import Library, builtin_library_path
 from telepolicy.generator.library.templating import escape_markdown
@@ -262,5 +263,11 @@ def check(project: Project, library: Library | None = None, *, today: dt.date | 
     """Every finding for the project, errors first; bad input raises like rendering does."""
     plan = plan_for(project, library)
     return sort_findings(
-        [*_coverage_findings(plan), *answer_findings(plan, today or dt.date.today()), *clause_status_findings(plan)]
+        [
+            *_coverage_findings(plan),
+            *answer_findings(plan, today or dt.date.today()),
+            *clause_status_findings(plan),
+            *consistency_findings(plan),
+            *text_findings(plan),
+        ]
     )

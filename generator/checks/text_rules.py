@@ -1,15 +1,25 @@
-"""Rules over the policy as assembled: the legal status of the clauses it contains.
+"""Rules over the policy as assembled and rendered: what the reader will actually see.
 
-Every library clause says when its legal position was last verified (`law_as_of`) and,
-where the team was not sure, what a lawyer must still verify (`unconfirmed`). A policy
-that contains such a clause says so in `check`, so nobody publishes it unaware.
+- Clause status: every library clause says when its legal position was last verified
+  (`law_as_of`) and, where the team was not sure, what a lawyer must still verify
+  (`unconfirmed`); `check` reports both, so nobody publishes a doubtful text unaware.
+- Text rules read the rendered policy: pairs of statements that must never appear together,
+  headings that name regions the operator does not serve, empty values that left a broken
+  sentence, and topics described in full more than once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import TemplateError
 
 from telepolicy.generator.checks.findings import Finding
+from telepolicy.generator.errors import RenderError
 from telepolicy.generator.rendering.assemble import Plan
 
 STALE_AFTER_DAYS = 365
@@ -56,4 +66,204 @@ def clause_status_findings(plan: Plan) -> list[Finding]:
                         f"clauses.{clause_id}",
                     )
                 )
+    return findings
+
+
+# --- text rules over the rendered policy ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two statements that must not both be in one policy (`unless` excuses the pair)."""
+
+    code: str
+    first: re.Pattern[str]
+    second: re.Pattern[str]
+    message: str
+    citation: str
+    unless: re.Pattern[str] | None = None
+    when: Callable[[Mapping[str, Any], Mapping[str, Any]], bool] = lambda answers, facts: True
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+CONTRADICTIONS: tuple[Contradiction, ...] = (
+    Contradiction(
+        "TEXT-NO-SALE-BUT-ADS",
+        _re(r"we do not sell or share (your )?personal information"),
+        _re(r"(we may|we) (also )?show you ads for our services|show our ads to you on other|\bretargeting\b"),
+        "says 'we do not sell or share' but also shows our ads on other sites, which is sharing under the CCPA; "
+        "describe the sharing and give the opt-out link",
+        "Cal. Civ. Code 1798.140(ah), 1798.120, 1798.135",
+    ),
+    Contradiction(
+        "TEXT-SILENCE-VS-CONSENT",
+        _re(r"treat (this|your silence) as (your )?approval"),
+        _re(r"only if you have agreed"),
+        "treats silence as CPNI approval beside 'we market only if you have agreed'; say that CPNI approval is "
+        "not consent to marketing messages",
+        "47 CFR 64.2008(d); GDPR Art 7; ePrivacy Directive Art 13",
+        unless=_re(r"not consent to receive marketing"),
+    ),
+    Contradiction(
+        "TEXT-NO-CONTENT-BUT-VOICEMAIL",
+        _re(r"we do not (read, hear or keep it|keep (the )?content)|do not read it, listen to it or keep it"),
+        _re(r"voicemail (stores|messages)|### voicemail"),
+        "says we do not keep the content of communications beside a voicemail service, which keeps it",
+        "GDPR Art 5(1)(a), 13(2)(a)",
+    ),
+    Contradiction(
+        "TEXT-NO-MONITORING-BUT-ANALYSIS",
+        _re(r"we (do not|never) (read, listen to, record or )?monitor your calls"),
+        _re(r"spam|analy[sz]e (the )?content|AI (tools|features)|transcri"),
+        "says we do not monitor calls and messages beside automated analysis of them (spam filters, AI "
+        "features); say who may access content and what is analysed automatically",
+        "GDPR Art 5(1)(a); ePrivacy Directive Art 5(1)",
+    ),
+    Contradiction(
+        "TEXT-NO-SENSITIVE-BUT-LISTED",
+        _re(r"we do not ask for sensitive information"),
+        _re(r"sensitive personal information|precise geolocation|login details"),
+        "says we do not ask for sensitive information but lists sensitive information we collect",
+        "Cal. Civ. Code 1798.140(ae); GDPR Art 9",
+    ),
+    Contradiction(
+        "TEXT-ART14-ONE-MONTH",
+        _re(r"within one month at the latest"),
+        _re(r"other (telephone and network operators|networks)"),
+        "promises individual notice within one month to everyone whose data comes from others, including "
+        "callers from other networks whom we cannot reach; rely on Art 14(5)(b) for them",
+        "GDPR Art 14(3), 14(5)(b)",
+        unless=_re(r"14\(5\)\(b\)"),
+    ),
+    Contradiction(
+        "TEXT-ECS-BREACH-THRESHOLD",
+        _re(r"unless the breach is unlikely to put anyone at risk|skip this only if the breach is unlikely"),
+        _re(r"."),
+        "lets a provider of public electronic communications services skip reporting a breach that is unlikely "
+        "to put anyone at risk; such providers report every personal data breach",
+        "ePrivacy Directive Art 4(3); Regulation (EU) 611/2013 Art 2",
+        when=lambda answers, facts: bool(facts["ecs_provider_eu_uk"]),
+    ),
+    Contradiction(
+        "TEXT-STORE-WITHOUT-STORES",
+        _re(r"in a store|at our stores"),
+        _re(r"."),
+        "mentions stores, but the answers say customers are not served in person",
+        "47 CFR 64.2010(d)",
+        when=lambda answers, facts: not answers.get("cpni.in_person", False),
+    ),
+)
+
+# Region names in headings: a heading may name a region only if the policy serves it.
+HEADING_REGIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("eea", _re(r"\bEEA\b|European Economic Area")),
+    ("uk", _re(r"\bthe UK\b|United Kingdom")),
+    ("switzerland", _re(r"Switzerland|\bSwiss\b")),
+    ("california", _re(r"California")),
+    ("canada", _re(r"Canada")),
+    ("brazil", _re(r"Brazil")),
+    ("ukraine", _re(r"Ukraine")),
+)
+# What a value left empty leaves behind in a sentence.
+EMPTY_VALUE = re.compile(
+    r"\[\]\(|\(mailto:\)|\(<>\)|\b(?:at|to|on|by|is|are|from)\s+[.,;:](?!\w)|\b(?:at|to|on|by)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Topics the policy should describe in full once and refer to elsewhere: (name, signature of the full text).
+TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("credit checks", _re(r"(free )?copy of (your|the) (credit )?report")),
+    ("911 location sharing", _re(r"legal guardian or close family")),
+    ("traffic data erasure (ePrivacy Art 6)", _re(r"erase (its|the) traffic data|bill can no longer be challenged")),
+    (
+        "toll billing records (47 CFR 42.6)",
+        _re(r"toll call(?:[^.]|\.\d)*?requires? us to keep(?:[^.]|\.\d)*?18 months"),
+    ),
+)
+
+
+def _rendered(plan: Plan) -> tuple[list[tuple[str, str, str]], list[Finding]]:
+    """(clause id, heading, text) of each rendered clause; a clause that cannot render is a finding."""
+    from telepolicy.generator.rendering.clauses import _render_clause  # the one clause renderer
+
+    rows: list[tuple[str, str, str]] = []
+    findings: list[Finding] = []
+    for section in plan.sections:
+        rows.append(("", section.title, ""))
+        for clause in section.clauses:
+            try:
+                text = _render_clause(plan, clause)
+            except (RenderError, TemplateError, ValueError, KeyError, TypeError) as error:
+                findings.append(
+                    Finding(
+                        "error",
+                        "TEXT-CANNOT-RENDER",
+                        f"The clause '{clause.title}' cannot be rendered: {error}",
+                        "",
+                        f"clauses.{clause.id}",
+                    )
+                )
+                continue
+            rows.append((clause.id, clause.title, text))
+    return rows, findings
+
+
+def _target(clause_id: str) -> str:
+    return f"clauses.{clause_id}" if clause_id else ""
+
+
+def text_findings(plan: Plan) -> list[Finding]:
+    """Findings of the rules over the rendered text of the policy."""
+    answers, facts = plan.project.answers, plan.context["facts"]
+    rows, findings = _rendered(plan)
+    whole = "\n".join(f"### {title}\n{text}" for _, title, text in rows)
+    for rule in CONTRADICTIONS:
+        if not rule.when(answers, facts) or (rule.unless and rule.unless.search(whole)):
+            continue
+        first = next((cid for cid, _, text in rows if rule.first.search(text)), None)
+        if first is not None and rule.second.search(whole):
+            findings.append(Finding("error", rule.code, f"The policy {rule.message}.", rule.citation, _target(first)))
+    served = set(answers["audience.regions"])
+    for clause_id, heading, _ in rows:
+        for region, pattern in HEADING_REGIONS:
+            if region not in served and pattern.search(heading):
+                findings.append(
+                    Finding(
+                        "error",
+                        "TEXT-REGION-NOT-SERVED",
+                        f"The heading '{heading}' names {pattern.search(heading).group(0)}, "  # type: ignore[union-attr]
+                        "but the policy does not serve people there",
+                        "GDPR Art 12(1) (clear and accurate information)",
+                        _target(clause_id),
+                    )
+                )
+    for clause_id, heading, text in rows:
+        match = EMPTY_VALUE.search(text)
+        if clause_id and match:
+            line = next(line for line in text.splitlines() if match.group(0) in line or line.strip() == "")
+            findings.append(
+                Finding(
+                    "error",
+                    "TEXT-EMPTY-VALUE",
+                    f"The clause '{heading}' prints an empty answer, leaving a broken sentence "
+                    f'("{line.strip()[:80]}"); enter the answer, or leave the sentence out',
+                    "GDPR Art 12(1)",
+                    _target(clause_id),
+                )
+            )
+    for topic, signature in TOPICS:
+        where = [heading for clause_id, heading, text in rows if clause_id and signature.search(text)]
+        if len(where) > 1:
+            findings.append(
+                Finding(
+                    "warning",
+                    "TEXT-REPEATED-TOPIC",
+                    f"The policy describes {topic} in full {len(where)} times ({'; '.join(where)}); say it once "
+                    "and refer to it elsewhere",
+                    "GDPR Art 12(1) (concise, transparent); Cal. Code Regs. tit. 11, 7011(a)",
+                    "",
+                )
+            )
     return findings

@@ -65,7 +65,12 @@ def _cpni_applies(answers: Answers) -> bool:
 def _shares_for_ads(answers: Answers) -> bool:
     """Cross-context behavioural advertising, e.g. retargeting our ads on other sites, is "sharing"
     (CCPA Civ. Code 1798.140(ah)) and "targeted advertising" under the other state laws."""
-    return bool(answers["cookies.advertising_tools"]) or "advertising_partners" in answers["sharing.recipients"]
+    ads_on_other_sites = "marketing" in answers["purposes.used"] and "online_ads" in answers["purposes.marketing_channels"]
+    return (
+        bool(answers["cookies.advertising_tools"])
+        or "advertising_partners" in answers["sharing.recipients"]
+        or ads_on_other_sites
+    )
 
 
 def _sells_or_shares(answers: Answers) -> bool:
