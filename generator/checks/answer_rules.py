@@ -20,7 +20,8 @@ from typing import Any
 
 from telepolicy.generator.checks.findings import Finding
 from telepolicy.generator.rendering.assemble import Plan, PlannedClause
-from telepolicy.generator.rules.facts import EEA_COUNTRIES
+from telepolicy.generator.rules.countries import in_group
+from telepolicy.generator.targets import ClauseTarget, CustomClauseTarget
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -41,12 +42,14 @@ Rule = Callable[[_Context], Iterator[Finding]]
 
 
 def _transfers(ctx: _Context) -> Iterator[Finding]:
-    if ctx.facts["transfers_from_eea"] and not ctx.answers["transfers.mechanisms"]:
-        outside = [c for c in ctx.answers["transfers.storage_countries"] if c.strip().lower() not in EEA_COUNTRIES]
+    # Countries with a full EU adequacy decision need no other safeguard (GDPR Art 45(1)), as the
+    # transfers text says; only the others need a mechanism.
+    outside = [c for c in ctx.facts["eea_transfer_countries"] if not in_group(c, "eu_adequate")]
+    if ctx.facts["transfers_from_eea"] and outside and not ctx.answers["transfers.mechanisms"]:
         yield Finding(
             "error",
             "XFER-NO-MECHANISM",
-            f"People in the EEA, UK or Switzerland are served and data is stored in {', '.join(outside)}, "
+            f"People in the EEA, UK or Switzerland are served and data goes to {', '.join(outside)}, "
             "but no transfer mechanism is chosen; choose adequacy, the Data Privacy Framework, standard "
             "contractual clauses, binding corporate rules or another safeguard",
             "GDPR Art 44-49; UK GDPR Art 44-49",
@@ -199,7 +202,7 @@ def _stale_edits(ctx: _Context) -> Iterator[Finding]:
                 f"Your edit of the clause '{clause.title}' was made against an older library text, which has "
                 "changed since; compare the new text with your edit and update it",
                 "",
-                f"clauses.{clause.id}",
+                ClauseTarget(clause.id),
             )
 
 
@@ -261,12 +264,11 @@ TEXT_RULES: tuple[tuple[str, str, re.Pattern[str], str, str], ...] = (
 
 
 def _user_texts(ctx: _Context) -> Iterator[Finding]:
-    custom_ids = {c.id for c in ctx.plan.project.custom_clauses}
     for clause in _planned(ctx.plan):
         if clause.origin == "library":
             continue
         text = " ".join(clause.text.split())
-        key = f"custom_clauses.{clause.id}" if clause.id in custom_ids else f"clauses.{clause.id}"
+        target = CustomClauseTarget(clause.id) if clause.origin == "custom" else ClauseTarget(clause.id)
         for code, severity, pattern, says, requirement in TEXT_RULES:
             if pattern.search(text):
                 yield Finding(
@@ -274,7 +276,7 @@ def _user_texts(ctx: _Context) -> Iterator[Finding]:
                     code,
                     f"Your text of the clause '{clause.title}' {says}",
                     ctx.citation(requirement),
-                    key,
+                    target,
                     requirement,
                 )
 

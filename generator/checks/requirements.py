@@ -20,16 +20,17 @@ from typing import Any
 from telepolicy.generator.checks.answer_rules import answer_findings
 from telepolicy.generator.checks.consistency import consistency_findings
 from telepolicy.generator.checks.findings import SEVERITIES, Finding, sort_findings
+from telepolicy.generator.checks.jurisdiction_rules import jurisdiction_findings
 from telepolicy.generator.checks.text_rules import clause_status, clause_status_findings, text_findings
 from telepolicy.generator.errors import ClauseLibraryError, Problem
-from telepolicy.generator.library.loader import Library, builtin_library_path
+from telepolicy.generator.library.loader import Library, builtin_library_path, library_for
 from telepolicy.generator.library.templating import escape_markdown
-from telepolicy.generator.pipeline import plan_for
 from telepolicy.generator.project.model import Project
 from telepolicy.generator.project.schema import FIELDS_BY_KEY
 from telepolicy.generator.project.toml_lines import key_lines, line_of
-from telepolicy.generator.rendering.assemble import Plan, PlannedClause, condition_values
+from telepolicy.generator.rendering.assemble import Plan, PlannedClause, assemble, condition_values
 from telepolicy.generator.rules.conditions import condition_holds, when_problems
+from telepolicy.generator.targets import AnswerTarget, ClauseTarget
 
 RULES_FILE = "requirement_rules.toml"
 RULE_KEYS = ("when", "when_any", "severity", "key", "phrases")
@@ -177,9 +178,9 @@ def trace(plan: Plan) -> list[TraceRow]:
     return [row for _, row in _applicable(plan)]
 
 
-def trace_markdown(plan: Plan) -> str:
-    """The trace as a Markdown table, for `telepolicy render --trace`."""
-    rows = trace(plan)
+def trace_markdown(plan: Plan, rows: list[TraceRow] | None = None) -> str:
+    """The trace as a Markdown table, for `telepolicy render --trace`; `rows` when already traced."""
+    rows = trace(plan) if rows is None else rows
     answers = plan.project.answers
     done = sum(1 for row in rows if row.satisfied_by)
     title, version, company = (
@@ -202,7 +203,13 @@ def trace_markdown(plan: Plan) -> str:
             f"| `{row.requirement}` {escape_markdown(row.element)} | {escape_markdown(row.citation)} "
             f"| {where or f'**not satisfied** ({row.severity})'} |"
         )
-    lines += ["", "## Clauses and the legal position behind them", "", "| Clause | Law as of | Unconfirmed |", "|---|---|---|"]
+    lines += [
+        "",
+        "## Clauses and the legal position behind them",
+        "",
+        "| Clause | Law as of | Unconfirmed |",
+        "|---|---|---|",
+    ]
     for clause_id, _title, law_as_of, unconfirmed in clause_status(plan):
         when = law_as_of.isoformat() if law_as_of else "not stated"
         lines.append(f"| `{clause_id}` | {when} | {escape_markdown(unconfirmed) or 'confirmed'} |")
@@ -249,19 +256,22 @@ def _coverage_findings(plan: Plan) -> list[Finding]:
                     "EDIT-REMOVES-REQUIREMENT",
                     f"{how}, so the policy no longer covers requirement {rule.id}: {row.element}",
                     row.citation,
-                    f"clauses.{clause_id}",
+                    ClauseTarget(clause_id),
                     rule.id,
                 )
             )
         if not removals:
             message = f"The policy does not cover requirement {rule.id}: {row.element}"
-            findings.append(Finding(rule.severity, "REQ-MISSING", message, row.citation, rule.key, rule.id))
+            target = AnswerTarget(rule.key) if rule.key else None
+            findings.append(Finding(rule.severity, "REQ-MISSING", message, row.citation, target, rule.id))
     return findings
 
 
-def check(project: Project, library: Library | None = None, *, today: dt.date | None = None) -> list[Finding]:
-    """Every finding for the project, errors first; bad input raises like rendering does."""
-    plan = plan_for(project, library)
+def check(plan: Plan | Project, library: Library | None = None, *, today: dt.date | None = None) -> list[Finding]:
+    """Every finding for a plan, errors first. `build()` passes the plan it renders; a script may pass a
+    project, which is planned here (bad input then raises like rendering does)."""
+    if isinstance(plan, Project):
+        plan = assemble(plan, library or library_for(plan))
     return sort_findings(
         [
             *_coverage_findings(plan),
@@ -269,5 +279,6 @@ def check(project: Project, library: Library | None = None, *, today: dt.date | 
             *clause_status_findings(plan),
             *consistency_findings(plan),
             *text_findings(plan),
+            *jurisdiction_findings(plan),
         ]
     )

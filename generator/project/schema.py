@@ -283,12 +283,33 @@ FIELDS: tuple[Field, ...] = (
         required=True,
     ),
     Field(
+        "company.telecom_act",
+        "text",
+        "National telecommunications act",
+        "The national law on electronic communications the operator follows, named in full, e.g. "
+        '"Dutch Telecommunications Act (Telecommunicatiewet)"; empty: the policy speaks of the national '
+        "rules on privacy in electronic communications (ePrivacy Directive 2002/58/EC as transposed).",
+        "company",
+        default="",
+    ),
+    Field(
         "company.established_in_eea",
         "bool",
         "Established in the EEA",
         "A company with an establishment in the EEA needs no Art. 27 representative.",
         "company",
         default=False,
+    ),
+    Field(
+        "company.eea_controller",
+        "text",
+        "Group company in the EEA that decides for EEA users",
+        "Name and country of the group company in the EEA that decides why and how the data of people in "
+        "the EEA is used (its main establishment, GDPR Art. 4(16), 56; named as controller, Art. 13(1)(a)). "
+        "Leave empty when those decisions are taken outside the EEA: then there is no lead supervisory "
+        "authority (EDPB Guidelines 8/2022), whatever offices or representative the company has in the EEA.",
+        "company",
+        default="",
     ),
     Field("company.website", "url", "Website", "Where the policy is published.", "company", default=""),
     Field(
@@ -320,6 +341,16 @@ FIELDS: tuple[Field, ...] = (
         "text",
         "Data Protection Officer",
         "Name of the DPO, where one is designated (GDPR Art. 37).",
+        "company",
+        default="",
+    ),
+    Field(
+        "dpo.title",
+        "text",
+        "Title of the privacy officer",
+        "The title the operator uses, printed where the policy names the officer: e.g. Chief Privacy "
+        "Officer, the person in charge of the protection of personal information (Quebec Law 25, s. 3.1) "
+        "or encarregado (LGPD Art. 41). Empty: data protection officer (GDPR Art. 37-39).",
         "company",
         default="",
     ),
@@ -366,6 +397,39 @@ FIELDS: tuple[Field, ...] = (
     Field("uk_representative.address", "text", "UK representative address", "UK GDPR Art. 27.", "company", default=""),
     Field("uk_representative.email", "email", "UK representative e-mail", "UK GDPR Art. 27.", "company", default=""),
     Field(
+        "swiss_representative.required",
+        "bool",
+        "Swiss representative required",
+        "A controller abroad needs a representative in Switzerland when its processing of Swiss data is "
+        "connected with offering services there, large-scale, regular and high-risk (FADP Art. 14(1)).",
+        "company",
+        default=False,
+    ),
+    Field(
+        "swiss_representative.name",
+        "text",
+        "Swiss representative",
+        "Its name and address must be published (FADP Art. 14(3)).",
+        "company",
+        default="",
+    ),
+    Field(
+        "swiss_representative.address",
+        "text",
+        "Swiss representative address",
+        "FADP Art. 14(3).",
+        "company",
+        default="",
+    ),
+    Field(
+        "swiss_representative.email",
+        "email",
+        "Swiss representative e-mail",
+        "The contact point for people in Switzerland and the FDPIC (FADP Art. 14(2)).",
+        "company",
+        default="",
+    ),
+    Field(
         "supervisory_authority.name",
         "text",
         "Lead supervisory authority",
@@ -396,6 +460,26 @@ FIELDS: tuple[Field, ...] = (
         "bool",
         "Emergency calling (911/112)",
         "Emergency calls share location with emergency services (47 U.S.C. 222(d)(4); 47 CFR 9.11).",
+        "services",
+        default=True,
+    ),
+    Field(
+        "services.emergency_regions",
+        "choices",
+        "Where the service connects emergency calls",
+        "The regions whose emergency numbers the service reaches (from clause_library/countries.toml, e.g. "
+        "911 in the US, 112 in the EEA, 190/192/193 in Brazil); empty means every region served that has "
+        "emergency numbers. Name only what the service supports (EECC Art. 109; 47 CFR 9.11).",
+        "services",
+        default=[],
+        choices=("us", "eea", "uk", "switzerland", "canada", "brazil", "ukraine"),
+    ),
+    Field(
+        "services.interconnected_voip",
+        "bool",
+        "Voice calls run over the internet (interconnected VoIP)",
+        "Internet calling has 911 limits customers must be told about (47 CFR 9.11); a traditional "
+        "landline (wireline) or mobile service does not.",
         "services",
         default=True,
     ),
@@ -649,6 +733,15 @@ FIELDS: tuple[Field, ...] = (
     ),
     # --- cookies ------------------------------------------------------------
     Field(
+        "cookies.used",
+        "bool",
+        "Our website or apps use cookies or similar technologies",
+        "Anything stored on or read from a device, even a session cookie, must be described "
+        "(ePrivacy Directive Art. 5(3); UK PECR reg. 6). Without any, the cookies section is left out.",
+        "cookies",
+        default=True,
+    ),
+    Field(
         "cookies.analytics_tools",
         "text_list",
         "Analytics tools",
@@ -663,6 +756,45 @@ FIELDS: tuple[Field, ...] = (
         "Third-party advertising cookies are usually 'sharing' under CPRA.",
         "cookies",
         default=[],
+    ),
+    Field(
+        "cookies.tools",
+        "choices",
+        "Common tools we use",
+        "Each named tool gets its own paragraph: what it does, what it receives and how to opt out "
+        "(ePrivacy Art. 5(3); GDPR Art. 13(1)(e)). Google Analytics needs consent in the EEA and UK "
+        "(CNIL and Austrian DSB decisions of 2022 on transfers; EDPB Guidelines 2/2023).",
+        "cookies",
+        default=[],
+        choices=("google_tag_manager", "google_analytics"),
+    ),
+    Field(
+        "cookies.functional",
+        "bool",
+        "Functional cookies",
+        "Cookies that remember choices such as language or a half-filled form. Unless the user asked "
+        "for the feature, they need consent in the EEA and UK (ePrivacy Art. 5(3); WP29 Opinion 04/2012).",
+        "cookies",
+        default=False,
+    ),
+    Field(
+        "cookies.fingerprinting",
+        "bool",
+        "Device fingerprinting",
+        "Reading device characteristics (screen size, fonts, settings) to recognise a device. It needs the "
+        "same prior consent as cookies (EDPB Guidelines 2/2023 on Art. 5(3) ePrivacy; WP29 Opinion 9/2014).",
+        "cookies",
+        default=False,
+    ),
+    Field(
+        "cookies.ad_opt_out_links",
+        "choices",
+        "Industry ad opt-out links to show",
+        "Chosen by audience, not only by region: US (DAA YourAdChoices, NAI), Canada (DAAC YourAdChoices) "
+        "and Europe (EDAA Your Online Choices). Shown with advertising tools.",
+        "cookies",
+        default=[],
+        choices=("us", "canada", "europe"),
     ),
     Field(
         "cookies.consent_tool",
@@ -689,6 +821,16 @@ FIELDS: tuple[Field, ...] = (
         "Opt-out preference signals must be honoured under CCPA Regs 7025.",
         "cookies",
         default=True,
+    ),
+    Field(
+        "cookies.gpc_scope",
+        "choice",
+        "What a Global Privacy Control signal turns off",
+        "sale_share: the opt-out of sale and sharing the law requires (CCPA Regs 7025; Colorado Rule 5.06); "
+        "all_non_required: also every cookie the website does not need, for everyone who sends it.",
+        "cookies",
+        default="sale_share",
+        choices=("sale_share", "all_non_required"),
     ),
     Field(
         "cookies.opt_out_url",
@@ -761,6 +903,58 @@ FIELDS: tuple[Field, ...] = (
         "text",
         "BCR lead authority",
         "The authority that approved the Binding Corporate Rules (GDPR Art. 47).",
+        "transfers",
+        default="",
+    ),
+    Field(
+        "transfers.provider_countries",
+        "text_list",
+        "Where service providers handle data",
+        "Countries, other than the storage countries, where our service providers (processors) handle "
+        "personal data for us; each is a data flow the transfers text names (GDPR Art. 13(1)(f)).",
+        "transfers",
+        default=[],
+    ),
+    Field(
+        "transfers.group_countries",
+        "text_list",
+        "Where group companies receive data",
+        "Countries, other than the storage countries, of the group companies that receive personal data "
+        "from us (GDPR Art. 13(1)(e), (f)).",
+        "transfers",
+        default=[],
+    ),
+    Field(
+        "transfers.bcr_url",
+        "url",
+        "Binding Corporate Rules URL",
+        "Where people read the BCRs and the rights they give (GDPR Art. 47(2)(e), (g)).",
+        "transfers",
+        default="",
+    ),
+    Field(
+        "transfers.bcr_uk_approved",
+        "bool",
+        "UK BCRs approved by the ICO",
+        "Transfers out of the UK can rely on BCRs only if the ICO approved them (UK GDPR Art. 47).",
+        "transfers",
+        default=False,
+    ),
+    Field(
+        "transfers.dpf_certified",
+        "bool",
+        "We are certified under the Data Privacy Framework",
+        "Whether the company itself self-certified with the US Department of Commerce; if so, its policy "
+        "must give the DPF Notice Principle statements (DPF Principles, Notice 1(a)-(m)).",
+        "transfers",
+        default=False,
+    ),
+    Field(
+        "transfers.dpf_recourse",
+        "text",
+        "DPF independent recourse mechanism",
+        "The independent body that handles DPF complaints free of charge, with its website "
+        "(DPF Principles, Notice 1(i); Recourse 7).",
         "transfers",
         default="",
     ),
@@ -1028,6 +1222,17 @@ FIELDS: tuple[Field, ...] = (
         choices=SECURITY_MEASURES,
     ),
     Field(
+        "security.sim_swap_protection",
+        "choices",
+        "Protection against SIM swaps and number theft",
+        "For mobile service in any country: the protections the operator gives before a SIM change or a "
+        "port-out (ePrivacy Art. 4 information on network risks; BEREC and national guidance on SIM-swap "
+        "fraud). US carriers under the CPNI rules get the FCC's own clause instead (47 CFR 64.2010(h), 52.37).",
+        "security",
+        default=[],
+        choices=("verify_identity", "notify_changes", "account_lock", "port_out_pin"),
+    ),
+    Field(
         "security.toms_url",
         "url",
         "Technical and organisational measures URL",
@@ -1037,6 +1242,36 @@ FIELDS: tuple[Field, ...] = (
     ),
     # --- policy -----------------------------------------------------------------------
     Field("policy.title", "text", "Title", "The document title.", "policy", default="Privacy Policy"),
+    Field(
+        "policy.style",
+        "choice",
+        "Document style",
+        "full: every topic with explanations; concise: each legally required topic once, in short "
+        "clauses; minimal: an article-numbered notice with only what the law requires for this "
+        "operator plus what the answers add. The information GDPR Art. 13 and 14 require stays in "
+        "every style (EDPB-endorsed WP29 Guidelines on transparency, WP260 rev.01, para. 8-10).",
+        "policy",
+        default="full",
+        choices=("full", "concise", "minimal"),
+    ),
+    Field(
+        "policy.at_a_glance",
+        "bool",
+        "Summary 'at a glance' at the top",
+        "A short first layer: who we are, what we collect, why, who receives it, how long, your "
+        "rights and how to reach us (WP260 rev.01, para. 35-38 on layered notices).",
+        "policy",
+        default=False,
+    ),
+    Field(
+        "policy.definitions",
+        "bool",
+        "Definitions section",
+        "Explains the terms the policy uses, such as traffic data, CPNI or processor "
+        "(GDPR Art. 12(1): clear and plain language; WP260 rev.01, para. 12).",
+        "policy",
+        default=False,
+    ),
     Field(
         "policy.version", "text", "Version", "Shown in the header and footer of every page.", "policy", default="1.0"
     ),

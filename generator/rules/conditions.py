@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from telepolicy.generator.project.schema import FIELDS_BY_KEY
-from telepolicy.generator.rules.facts import FACTS
+from telepolicy.generator.rules.facts import FACTS, LIST_FACTS
 
 OPERATORS = ("not", "set", "min", "max", "all")
 _LIST_KINDS = ("choices", "text_list")
@@ -27,7 +27,7 @@ def known_key(key: str) -> bool:
 
 def _is_list_key(key: str) -> bool:
     if key.startswith("facts."):
-        return key == "facts.collected_categories"
+        return key[6:] in LIST_FACTS
     return FIELDS_BY_KEY[key].kind in _LIST_KINDS
 
 

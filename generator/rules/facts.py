@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from telepolicy.generator.project.schema import CATEGORY_IDS
-from telepolicy.generator.rules.countries import eea_consent_ages, in_group, leaves, load_countries
+from telepolicy.generator.rules.countries import eea_consent_ages, emergency_numbers, in_group, leaves, load_countries
 
 # Every spelling of an EEA country (clause_library/countries.toml), lowercase.
 EEA_COUNTRIES = frozenset(s for c in load_countries().countries if c.eea for s in c.spellings)
@@ -29,6 +29,10 @@ CPNI_BREACH_RULES: tuple[tuple[str, dt.date | None], ...] = (
 DIRECT_SOURCES = frozenset({"you", "automatic"})
 
 Answers = Mapping[str, Any]
+# Facts whose value is a list: a condition on them tests membership, like a list answer.
+LIST_FACTS = frozenset(
+    {"collected_categories", "gdpr_regions", "eea_transfer_countries", "emergency_abroad_regions", "uk_transfer_tools"}
+)
 
 
 def _collected(answers: Answers) -> list[str]:
@@ -56,6 +60,53 @@ def _consent_ages() -> list[dict[str, Any]]:
         {"age": age, "countries": sorted((c.name for c in group), key=lambda n: n.removeprefix("the "))}
         for age, group in eea_consent_ages().items()
     ]
+
+
+def _flow_countries(answers: Answers) -> list[str]:
+    """Every country personal data is kept in or sent to: storage, service providers, group companies."""
+    return [
+        *answers["transfers.storage_countries"],
+        *answers["transfers.provider_countries"],
+        *answers["transfers.group_countries"],
+    ]
+
+
+def _eu_main_establishment(answers: Answers) -> bool:
+    return in_group(answers["company.country"], "eea") or bool(answers["company.eea_controller"].strip())
+
+
+def _established_in_eea(answers: Answers) -> bool:
+    return bool(answers["company.established_in_eea"]) or _eu_main_establishment(answers)
+
+
+def _eea_transfer_countries(answers: Answers) -> list[str]:
+    """Countries outside the EEA that data goes to from the EEA. A controller outside the EEA that
+    collects directly from people makes no transfer by storing at home (EDPB Guidelines 05/2021, Example 1)."""
+    storage = list(answers["transfers.storage_countries"])
+    if _eu_main_establishment(answers):
+        own = storage
+    else:
+        # Data kept for us in the EEA and sent back to us is a transfer (EDPB Guidelines 05/2021).
+        own = [answers["company.country"]] if any(in_group(c, "eea") for c in storage) else []
+    found: list[str] = []
+    seen: set[str] = set()
+    for name in [*own, *answers["transfers.provider_countries"], *answers["transfers.group_countries"]]:
+        country = load_countries().find(name)
+        key = country.id if country else name.strip().lower()
+        if key not in seen and not in_group(name, "eea"):
+            seen.add(key)
+            found.append(name)
+    return found
+
+
+def _emergency_regions(answers: Answers) -> list[str]:
+    chosen = answers["services.emergency_regions"]
+    if not answers["services.emergency_calling"]:
+        return []
+    if chosen:
+        return list(chosen)
+    served = set(_regions(answers)) | ({"us"} if _regions(answers) & {"california", "us_states"} else set())
+    return [r for r in load_countries().regions if r in served]
 
 
 def _cpni_applies(answers: Answers) -> bool:
@@ -128,20 +179,58 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
         "the EEA countries grouped by their age of digital consent (GDPR Art. 8(1))",
         lambda a: _consent_ages(),
     ),
-    "leaves_brazil": ("stores data outside Brazil", lambda a: leaves(a["transfers.storage_countries"], "brazil")),
-    "leaves_canada": ("stores data outside Canada", lambda a: leaves(a["transfers.storage_countries"], "canada")),
-    "leaves_ukraine": ("stores data outside Ukraine", lambda a: leaves(a["transfers.storage_countries"], "ukraine")),
+    "leaves_brazil": ("stores or sends data outside Brazil", lambda a: leaves(_flow_countries(a), "brazil")),
+    "leaves_canada": ("stores or sends data outside Canada", lambda a: leaves(_flow_countries(a), "canada")),
+    "leaves_ukraine": ("stores or sends data outside Ukraine", lambda a: leaves(_flow_countries(a), "ukraine")),
+    "leaves_uk": ("stores or sends data outside the UK", lambda a: leaves(_flow_countries(a), "united_kingdom")),
     "leaves_switzerland": (
-        "stores data outside Switzerland",
-        lambda a: leaves(a["transfers.storage_countries"], "switzerland"),
+        "stores or sends data outside Switzerland",
+        lambda a: leaves(_flow_countries(a), "switzerland"),
+    ),
+    "established_in_eea": ("has an establishment in the EEA (GDPR Art. 3(1))", _established_in_eea),
+    "eu_main_establishment": (
+        "the decisions for EEA users are taken in the EEA (GDPR Art. 4(16), 56)",
+        _eu_main_establishment,
+    ),
+    "controller_outside_eea": (
+        "the controller for EEA users is outside the EEA",
+        lambda a: not _eu_main_establishment(a),
+    ),
+    "eea_transfer_countries": (
+        "countries outside the EEA that personal data is sent to from the EEA (GDPR Chapter V)",
+        _eea_transfer_countries,
     ),
     "transfers_from_eea": (
-        "serves GDPR regions and stores data outside the EEA",
-        lambda a: _gdpr(a) and _stores_outside_eea(a),
+        "serves GDPR regions and sends data to countries outside the EEA",
+        lambda a: _gdpr(a) and bool(_eea_transfer_countries(a)),
     ),
     "needs_eu_representative": (
-        "serves EEA people with no EEA establishment",
-        lambda a: "eea" in _regions(a) and not a["company.established_in_eea"],
+        "serves EEA people with no EEA establishment (GDPR Art. 27)",
+        lambda a: "eea" in _regions(a) and not _established_in_eea(a),
+    ),
+    "needs_swiss_representative": (
+        "a controller abroad whose processing of Swiss data meets FADP Art. 14(1)",
+        lambda a: (
+            "switzerland" in _regions(a)
+            and not in_group(a["company.country"], "switzerland")
+            and bool(a["swiss_representative.required"])
+        ),
+    ),
+    "uk_transfer_tools": (
+        "the safeguards usable for transfers from the UK: IDTA, Addendum, and BCRs only if the ICO approved them",
+        lambda a: [
+            m
+            for m in a["transfers.mechanisms"]
+            if m in ("uk_idta", "uk_addendum") or (m == "bcr" and a["transfers.bcr_uk_approved"])
+        ],
+    ),
+    "emergency_abroad_regions": (
+        "regions outside the US whose emergency numbers the service reaches",
+        lambda a: [r for r in _emergency_regions(a) if r != "us"],
+    ),
+    "emergency_abroad": (
+        "for each region outside the US the service reaches: its emergency numbers",
+        lambda a: [{"region": r, "numbers": emergency_numbers([r])} for r in _emergency_regions(a) if r != "us"],
     ),
     "needs_uk_representative": (
         "serves UK people and is established outside the UK",

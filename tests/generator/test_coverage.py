@@ -7,6 +7,7 @@ render and pass the checker's validation, so they are realistic, not contrived.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from telepolicy.generator import (
     list_presets,
     load_library,
     load_preset,
+    load_project,
     parse_project,
     plan_for,
     project_to_toml,
@@ -47,6 +49,19 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
     "eu-operator-national-ages": ("eu-voip-operator", {"children.minimum_age": 13, "children.eea_age": "member_state"}),
+    "us-carrier-dpf-switzerland": (
+        "us-carrier-eea",
+        {
+            "audience.regions": ["us", "california", "us_states", "eea", "switzerland"],
+            "transfers.dpf_certified": True,
+            "transfers.dpf_recourse": "BBB National Programs",
+            "swiss_representative.required": True,
+            "swiss_representative.name": "Helvetic Rep AG",
+            "swiss_representative.address": "Bahnhofstrasse 1, 8001 Zurich, Switzerland",
+            "purposes.automated_decisions": True,
+            "children.eea_age": "same",
+        },
+    ),
     "us-carrier-no-tracking": (
         "us-local-carrier",
         {"cookies.honours_gpc": False, "cookies.advertising_tools": [], "sharing.sells_personal_information": False},
@@ -61,8 +76,13 @@ def variant(name: str):
     return project
 
 
+# Project files that rebuild the seed policies and other operators (tests/generator/test_seed_projects.py).
+PROJECT_FILES = sorted((Path(__file__).resolve().parents[1] / "projects").glob("*.toml"))
+
+
 def reached_clause_ids() -> set[str]:
     projects = [load_preset(p.name) for p in list_presets()] + [variant(name) for name in VARIANTS]
+    projects += [load_project(path) for path in PROJECT_FILES]
     return {c.id for project in projects for s in plan_for(project).sections for c in s.clauses}
 
 
