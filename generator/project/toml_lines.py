@@ -18,9 +18,13 @@ def _split_key(raw: str) -> list[str]:
 
 
 def key_lines(text: str, first_line: int = 1) -> dict[str, int]:
-    """Map each dotted key path (and table path) to the 1-based line defining it."""
+    """Map each dotted key path (and table path) to the 1-based line defining it.
+
+    Keys in the N-th `[[name]]` entry are found as `name.N.key` (N from 0).
+    """
     lines: dict[str, int] = {}
     table: list[str] = []
+    counts: dict[str, int] = {}  # entries of each [[array of tables]] so far
     multiline = False
     for number, line in enumerate(text.splitlines(), start=first_line):
         if multiline:
@@ -31,6 +35,12 @@ def key_lines(text: str, first_line: int = 1) -> dict[str, int]:
         if header and "=" not in line.split("]")[0]:
             table = _split_key(header.group(1))
             lines.setdefault(".".join(table), number)
+            if line.lstrip().startswith("[["):
+                # Entry N of an array of tables is the path "name.N", as tomllib's list index.
+                name = ".".join(table)
+                counts[name] = counts.get(name, -1) + 1
+                table = [*table, str(counts[name])]
+                lines.setdefault(".".join(table), number)
             continue
         assign = _ASSIGN.match(line)
         if assign:

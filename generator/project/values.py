@@ -30,7 +30,7 @@ _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\
 _ALLOWED_FORMAT = frozenset("\u200c\u200d")
 
 _LOCAL = re.compile(r"^[A-Za-z0-9_%+\-]+(\.[A-Za-z0-9_%+\-]+)*$")
-_LABEL = re.compile(r"^(?!-)[^\W_](?:[\w\-]{0,61}[^\W_])?$")
+_LABEL = re.compile(r"^[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?$")
 _TLD = re.compile(r"^[^\W\d_]{2,63}$|^xn--[a-z0-9\-]{1,59}$", re.IGNORECASE)
 # RFC 3986 path, query and fragment characters, less the sub-delimiters that Markdown
 # reads as syntax ( ) [ ] ! * ' and with %XX escapes: write %28 for "(".
