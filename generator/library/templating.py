@@ -57,7 +57,13 @@ def escape_markdown(text: str, *, in_link: bool = False) -> str:
     text = text.replace("<", "&lt;")
     if not in_link and _AUTOLINK_HINT.search(text):
         text = _WORD_DOT.sub(r"\\.", text)
-    return _LINE_START.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """`# x` and `- x` get a backslash in front; `1. x` gets it before the dot (`\\1.` would print the backslash)."""
+    marker = match.group(1)
+    return marker[:-1] + "\\." if marker.endswith(".") else "\\" + marker
 
 
 def format_date(value: dt.date) -> str:
