@@ -30,7 +30,7 @@ from telepolicy.generator.library.templating import make_environment, referenced
 from telepolicy.generator.project.schema import FIELDS_BY_KEY
 from telepolicy.generator.project.toml_lines import key_lines, line_of
 from telepolicy.generator.project.values import MAX_CLAUSE
-from telepolicy.generator.rules.conditions import known_key, when_problems
+from telepolicy.generator.rules.conditions import known_text_path, when_problems
 
 if TYPE_CHECKING:
     from telepolicy.generator.project.model import Project
@@ -249,7 +249,7 @@ def template_problems(body: str) -> list[tuple[int, str]]:
     for name in sorted(meta.find_undeclared_variables(ast) - ROOTS - GLOBALS):
         found.append((1, f"'{name}' is not an answer; known roots: {', '.join(sorted(ROOTS))}"))
     for path, line in referenced_paths(ast, ROOTS):
-        if not (known_key(path) or any(k.startswith(path + ".") for k in FIELDS_BY_KEY)):
+        if not (known_text_path(path) or any(k.startswith(path + ".") for k in FIELDS_BY_KEY)):
             found.append((line, f"'{path}' is not an answer or fact; see docs/project-file.md"))
     return found
 

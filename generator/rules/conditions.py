@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from telepolicy.generator.project.schema import FIELDS_BY_KEY
-from telepolicy.generator.rules.facts import FACTS, LIST_FACTS
+from telepolicy.generator.rules.facts import DICT_FACTS, FACTS, LIST_FACTS
 
 OPERATORS = ("not", "set", "min", "max", "all")
 _LIST_KINDS = ("choices", "text_list")
@@ -23,6 +23,12 @@ _LIST_KINDS = ("choices", "text_list")
 
 def known_key(key: str) -> bool:
     return key in FIELDS_BY_KEY or (key.startswith("facts.") and key[6:] in FACTS)
+
+
+def known_text_path(path: str) -> bool:
+    """A dotted path a clause text may print: an answer, a fact, or a key of a table fact."""
+    name, _, sub = path.removeprefix("facts.").partition(".")
+    return known_key(path) or (path.startswith("facts.") and sub in DICT_FACTS.get(name, ()))
 
 
 def _is_list_key(key: str) -> bool:
@@ -71,6 +77,9 @@ def condition_problems(table: Mapping[str, Any]) -> list[tuple[str, str]]:
     for key, expected in table.items():
         if not known_key(key):
             problems.append((key, f"'{key}' is not an answer or fact; see docs/project-file.md"))
+            continue
+        if key.startswith("facts.") and key[6:] in DICT_FACTS:
+            problems.append((key, f"'{key}' is a table of values that a condition cannot test; use another fact"))
             continue
         field = FIELDS_BY_KEY.get(key)
         if isinstance(expected, dict):

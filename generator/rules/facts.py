@@ -11,7 +11,15 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from telepolicy.generator.project.schema import CATEGORY_IDS
-from telepolicy.generator.rules.countries import eea_consent_ages, emergency_numbers, in_group, leaves, load_countries
+from telepolicy.generator.rules.countries import (
+    eea_consent_ages,
+    emergency_numbers,
+    in_group,
+    leaves,
+    load_countries,
+    select_in,
+    select_not_in,
+)
 
 # Every spelling of an EEA country (clause_library/countries.toml), lowercase.
 EEA_COUNTRIES = frozenset(s for c in load_countries().countries if c.eea for s in c.spellings)
@@ -29,6 +37,14 @@ CPNI_BREACH_RULES: tuple[tuple[str, dt.date | None], ...] = (
 DIRECT_SOURCES = frozenset({"you", "automatic"})
 
 Answers = Mapping[str, Any]
+# Facts whose value is a table: clause texts read their keys (`facts.brazil_storage.abroad`);
+# conditions cannot test them.
+DICT_FACTS: dict[str, tuple[str, ...]] = {
+    "eu_destinations": ("adequate", "us", "unprotected"),
+    "brazil_storage": ("home", "abroad", "eea", "other"),
+    "canada_storage": ("home", "abroad", "eea", "other"),
+    "ukraine_storage": ("home", "abroad", "eea", "other"),
+}
 # Facts whose value is a list: a condition on them tests membership, like a list answer.
 LIST_FACTS = frozenset(
     {"collected_categories", "gdpr_regions", "eea_transfer_countries", "emergency_abroad_regions", "uk_transfer_tools"}
@@ -99,6 +115,28 @@ def _eea_transfer_countries(answers: Answers) -> list[str]:
     return found
 
 
+def _eu_destinations(answers: Answers) -> dict[str, Any]:
+    """The countries data goes to from the EEA, sorted by the EU's adequacy decisions."""
+    destinations = _eea_transfer_countries(answers)
+    return {
+        "adequate": select_in(destinations, "eu_adequate"),
+        "us": bool(select_in(destinations, "dpf")),
+        "unprotected": select_in(destinations, "no_eu_adequacy"),
+    }
+
+
+def _storage_from(home: str) -> Callable[[Answers], dict[str, Any]]:
+    """Storage seen from one country: whether data is kept there, and where else (EEA countries first)."""
+
+    def view(answers: Answers) -> dict[str, Any]:
+        storage = list(answers["transfers.storage_countries"])
+        abroad = select_not_in(storage, home)
+        eea, other = select_in(abroad, "eea"), select_not_in(abroad, "eea")
+        return {"home": bool(select_in(storage, home)), "abroad": eea + other, "eea": eea, "other": other}
+
+    return view
+
+
 def _emergency_regions(answers: Answers) -> list[str]:
     chosen = answers["services.emergency_regions"]
     if not answers["services.emergency_calling"]:
@@ -116,7 +154,9 @@ def _cpni_applies(answers: Answers) -> bool:
 def _shares_for_ads(answers: Answers) -> bool:
     """Cross-context behavioural advertising, e.g. retargeting our ads on other sites, is "sharing"
     (CCPA Civ. Code 1798.140(ah)) and "targeted advertising" under the other state laws."""
-    ads_on_other_sites = "marketing" in answers["purposes.used"] and "online_ads" in answers["purposes.marketing_channels"]
+    ads_on_other_sites = (
+        "marketing" in answers["purposes.used"] and "online_ads" in answers["purposes.marketing_channels"]
+    )
     return (
         bool(answers["cookies.advertising_tools"])
         or "advertising_partners" in answers["sharing.recipients"]
@@ -179,6 +219,10 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
         "the EEA countries grouped by their age of digital consent (GDPR Art. 8(1))",
         lambda a: _consent_ages(),
     ),
+    "eu_destinations": ("countries data goes to from the EEA: adequate, the US, unprotected", _eu_destinations),
+    "brazil_storage": ("storage seen from Brazil: home, abroad, eea, other", _storage_from("brazil")),
+    "canada_storage": ("storage seen from Canada: home, abroad, eea, other", _storage_from("canada")),
+    "ukraine_storage": ("storage seen from Ukraine: home, abroad, eea, other", _storage_from("ukraine")),
     "leaves_brazil": ("stores or sends data outside Brazil", lambda a: leaves(_flow_countries(a), "brazil")),
     "leaves_canada": ("stores or sends data outside Canada", lambda a: leaves(_flow_countries(a), "canada")),
     "leaves_ukraine": ("stores or sends data outside Ukraine", lambda a: leaves(_flow_countries(a), "ukraine")),
