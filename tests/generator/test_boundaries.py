@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,10 @@ def test_no_import_circle_between_modules():
 
 def test_project_file_reference_matches_the_schema():
     assert DOC_PATH.read_text(encoding="utf-8") == render_reference(), "run: python -m tools.schema_doc"
+
+
+def test_the_architecture_diagram_is_the_code_s_own_imports():
+    from tools.architecture import DOC_PATH, edges
+
+    drawn = re.findall(r"^    (\w+) --> (\w+)$", DOC_PATH.read_text(encoding="utf-8"), flags=re.M)
+    assert sorted(drawn) == edges(), "run: python -m tools.architecture"
