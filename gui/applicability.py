@@ -43,6 +43,11 @@ def _fact(name: str) -> Rule:
     return lambda answers, facts: bool(facts[name])
 
 
+def _cookies(rule: Rule | None = None) -> Rule:
+    """Cookie questions matter only when the website or apps use cookies or similar technologies."""
+    return lambda answers, facts: bool(answers["cookies.used"]) and (rule is None or rule(answers, facts))
+
+
 PAGE_RULES: dict[str, Rule] = {"cpni": _fact("cpni_applies")}
 
 FIELD_RULES: dict[str, Rule] = {
@@ -71,6 +76,20 @@ FIELD_RULES: dict[str, Rule] = {
         bool(facts["transfers_from_eea"]) and "bcr" in answers["transfers.mechanisms"]
     ),
     "children.eea_age": _fact("eea_users"),
+    "company.telecom_act": _fact("gdpr"),
+    "cookies.analytics_tools": _cookies(),
+    "cookies.advertising_tools": _cookies(),
+    "cookies.tools": _cookies(),
+    "cookies.functional": _cookies(),
+    "cookies.fingerprinting": _cookies(),
+    "cookies.consent_tool": _cookies(),
+    "cookies.policy_url": _cookies(),
+    "cookies.honours_dnt": lambda answers, facts: bool(answers["cookies.used"] or facts["california"]),
+    "cookies.gpc_scope": _cookies(lambda answers, facts: bool(answers["cookies.honours_gpc"])),
+    "cookies.ad_opt_out_links": _cookies(lambda answers, facts: bool(answers["cookies.advertising_tools"])),
+    "security.sim_swap_protection": lambda answers, facts: (
+        "mobile" in answers["services.offered"] and not facts["cpni_applies"]
+    ),
 }
 
 

@@ -293,6 +293,16 @@ FIELDS: tuple[Field, ...] = (
         default="",
     ),
     Field(
+        "company.telecom_act",
+        "text",
+        "National telecommunications act",
+        "The national law on electronic communications the operator follows, named in full, e.g. "
+        '"Dutch Telecommunications Act (Telecommunicatiewet)"; empty: the policy speaks of the national '
+        "rules on privacy in electronic communications (ePrivacy Directive 2002/58/EC as transposed).",
+        "company",
+        default="",
+    ),
+    Field(
         "company.established_in_eea",
         "bool",
         "Established in the EEA",
@@ -341,6 +351,16 @@ FIELDS: tuple[Field, ...] = (
         "text",
         "Data Protection Officer",
         "Name of the DPO, where one is designated (GDPR Art. 37).",
+        "company",
+        default="",
+    ),
+    Field(
+        "dpo.title",
+        "text",
+        "Title of the privacy officer",
+        "The title the operator uses, printed where the policy names the officer: e.g. Chief Privacy "
+        "Officer, the person in charge of the protection of personal information (Quebec Law 25, s. 3.1) "
+        "or encarregado (LGPD Art. 41). Empty: data protection officer (GDPR Art. 37-39).",
         "company",
         default="",
     ),
@@ -742,6 +762,15 @@ FIELDS: tuple[Field, ...] = (
         default=True,
     ),
     Field(
+        "cookies.used",
+        "bool",
+        "Our website or apps use cookies or similar technologies",
+        "Anything stored on or read from a device, even a session cookie, must be described "
+        "(ePrivacy Directive Art. 5(3); UK PECR reg. 6). Without any, the cookies section is left out.",
+        "cookies",
+        default=True,
+    ),
+    Field(
         "cookies.analytics_tools",
         "text_list",
         "Analytics tools",
@@ -756,6 +785,45 @@ FIELDS: tuple[Field, ...] = (
         "Third-party advertising cookies are usually 'sharing' under CPRA.",
         "cookies",
         default=[],
+    ),
+    Field(
+        "cookies.tools",
+        "choices",
+        "Common tools we use",
+        "Each named tool gets its own paragraph: what it does, what it receives and how to opt out "
+        "(ePrivacy Art. 5(3); GDPR Art. 13(1)(e)). Google Analytics needs consent in the EEA and UK "
+        "(CNIL and Austrian DSB decisions of 2022 on transfers; EDPB Guidelines 2/2023).",
+        "cookies",
+        default=[],
+        choices=("google_tag_manager", "google_analytics"),
+    ),
+    Field(
+        "cookies.functional",
+        "bool",
+        "Functional cookies",
+        "Cookies that remember choices such as language or a half-filled form. Unless the user asked "
+        "for the feature, they need consent in the EEA and UK (ePrivacy Art. 5(3); WP29 Opinion 04/2012).",
+        "cookies",
+        default=False,
+    ),
+    Field(
+        "cookies.fingerprinting",
+        "bool",
+        "Device fingerprinting",
+        "Reading device characteristics (screen size, fonts, settings) to recognise a device. It needs the "
+        "same prior consent as cookies (EDPB Guidelines 2/2023 on Art. 5(3) ePrivacy; WP29 Opinion 9/2014).",
+        "cookies",
+        default=False,
+    ),
+    Field(
+        "cookies.ad_opt_out_links",
+        "choices",
+        "Industry ad opt-out links to show",
+        "Chosen by audience, not only by region: US (DAA YourAdChoices, NAI), Canada (DAAC YourAdChoices) "
+        "and Europe (EDAA Your Online Choices). Shown with advertising tools.",
+        "cookies",
+        default=[],
+        choices=("us", "canada", "europe"),
     ),
     Field(
         "cookies.tools",
@@ -821,6 +889,16 @@ FIELDS: tuple[Field, ...] = (
         "Opt-out preference signals must be honoured under CCPA Regs 7025.",
         "cookies",
         default=True,
+    ),
+    Field(
+        "cookies.gpc_scope",
+        "choice",
+        "What a Global Privacy Control signal turns off",
+        "sale_share: the opt-out of sale and sharing the law requires (CCPA Regs 7025; Colorado Rule 5.06); "
+        "all_non_required: also every cookie the website does not need, for everyone who sends it.",
+        "cookies",
+        default="sale_share",
+        choices=("sale_share", "all_non_required"),
     ),
     Field(
         "cookies.gpc_scope",
@@ -1233,6 +1311,17 @@ FIELDS: tuple[Field, ...] = (
         choices=("verify_identity", "notify_changes", "account_lock", "port_out_pin"),
     ),
     Field(
+        "security.sim_swap_protection",
+        "choices",
+        "Protection against SIM swaps and number theft",
+        "For mobile service in any country: the protections the operator gives before a SIM change or a "
+        "port-out (ePrivacy Art. 4 information on network risks; BEREC and national guidance on SIM-swap "
+        "fraud). US carriers under the CPNI rules get the FCC's own clause instead (47 CFR 64.2010(h), 52.37).",
+        "security",
+        default=[],
+        choices=("verify_identity", "notify_changes", "account_lock", "port_out_pin"),
+    ),
+    Field(
         "security.toms_url",
         "url",
         "Technical and organisational measures URL",
@@ -1242,6 +1331,37 @@ FIELDS: tuple[Field, ...] = (
     ),
     # --- policy -----------------------------------------------------------------------
     Field("policy.title", "text", "Title", "The document title.", "policy", default="Privacy Policy"),
+    Field(
+        "policy.style",
+        "choice",
+        "Document style",
+        "full: every topic with explanations; concise: only the clauses that serve a legal requirement "
+        "applying to this operator, so explanations the law does not ask for drop out; minimal: an "
+        "article-numbered notice with only what the law requires for this operator plus what the "
+        "answers add. The information GDPR Art. 13 and 14 require stays in every style (EDPB-endorsed "
+        "WP29 Guidelines on transparency, WP260 rev.01, para. 8-10).",
+        "policy",
+        default="full",
+        choices=("full", "concise", "minimal"),
+    ),
+    Field(
+        "policy.at_a_glance",
+        "bool",
+        "Summary 'at a glance' at the top",
+        "A short first layer: who we are, what we collect, why, who receives it, how long, your "
+        "rights and how to reach us (WP260 rev.01, para. 35-38 on layered notices).",
+        "policy",
+        default=False,
+    ),
+    Field(
+        "policy.definitions",
+        "bool",
+        "Definitions section",
+        "Explains the terms the policy uses, such as traffic data, CPNI or processor "
+        "(GDPR Art. 12(1): clear and plain language; WP260 rev.01, para. 12).",
+        "policy",
+        default=False,
+    ),
     Field(
         "policy.style",
         "choice",

@@ -4,6 +4,17 @@ A clause is in the plan when its condition holds and the user has not omitted it
 its effective text is the user's override or the library text. Custom clauses
 take their place by order within their section. Sections with no clause drop out,
 so the table of contents never promises a section with no body.
+
+The answer `policy.style` chooses the document style, from the same clause data:
+- `full` keeps every clause that applies;
+- `concise` keeps only clauses that serve at least one legal requirement applying to
+  this operator (clause_library/requirement_rules.toml, severity error or warning), so
+  explanations the law does not ask for drop out;
+- `minimal` keeps the clauses written for it and then, from the other clauses that
+  apply, only as many as it takes to cover every such requirement, so no required
+  disclosure is lost and none is repeated.
+In every style, clauses whose [when] names `policy.style` (written for that style) and the
+user's edited and custom clauses stay.
 """
 
 from __future__ import annotations
@@ -69,6 +80,70 @@ def template_context(answers: dict[str, Any]) -> dict[str, Any]:
 
 def condition_values(answers: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:
     return {**answers, **{f"facts.{name}": value for name, value in facts.items()}}
+
+
+STYLE_KEY = "policy.style"
+COVERED_SEVERITIES = ("error", "warning")
+
+
+def written_for_style(clause: PlannedClause, library: Library) -> bool:
+    """True for a library clause whose condition names the document style."""
+    source = library.clauses.get(clause.id)
+    return source is not None and (STYLE_KEY in source.when or STYLE_KEY in source.when_any)
+
+
+def _applicable_requirements(library: Library, values: dict[str, Any]) -> list[str]:
+    # Imported here: the checks import this module to assemble the plan they check.
+    from telepolicy.generator.checks.requirements import load_rules
+
+    rules = load_rules(library)
+    return [
+        rid
+        for rid in library.requirements
+        if (rule := rules.get(rid)) is not None
+        and rule.severity in COVERED_SEVERITIES
+        and condition_holds(rule.when, rule.when_any, values)
+    ]
+
+
+def _short_style(
+    style: str, chosen: dict[str, list[PlannedClause]], library: Library, values: dict[str, Any]
+) -> dict[str, list[PlannedClause]]:
+    """The clauses a short style keeps: its own, the user's, and those the law asks for."""
+    needed = _applicable_requirements(library, values)
+    candidates = [clause for clauses in chosen.values() for clause in clauses]
+    kept = [c for c in candidates if c.origin != "library" or written_for_style(c, library)]
+    pool = [c for c in candidates if c not in kept]
+    if style == "concise":
+        kept += [c for c in pool if set(c.requirements) & set(needed)]
+    else:
+        kept += _cover(needed, kept, pool, library)
+    return {section: [c for c in clauses if c in kept] for section, clauses in chosen.items()}
+
+
+def _cover(
+    needed: list[str], kept: list[PlannedClause], pool: list[PlannedClause], library: Library
+) -> list[PlannedClause]:
+    """Clauses from `pool` that cover the requirements `kept` leaves open, the broadest first."""
+    section_order = {sid: section.order for sid, section in library.sections.items()}
+    pool = list(pool)
+    added: list[PlannedClause] = []
+    covered = {rid for clause in kept for rid in clause.requirements}
+    for rid in needed:
+        if rid in covered:
+            continue
+        options = [c for c in pool if rid in c.requirements]
+        if not options:
+            continue  # no clause applies for it; the check reports the gap as it would in full style
+        open_ids = set(needed) - covered
+        best = max(
+            options,
+            key=lambda c: (len(open_ids & set(c.requirements)), -section_order[c.section], -c.order, c.id),
+        )
+        added.append(best)
+        pool.remove(best)
+        covered |= set(best.requirements)
+    return added
 
 
 def assemble(project: Project, library: Library) -> Plan:
@@ -139,6 +214,9 @@ def assemble(project: Project, library: Library) -> Plan:
             )
     if problems:
         raise ProjectFileError(problems)
+    style = project.answers.get(STYLE_KEY, "full")
+    if style != "full":
+        chosen = _short_style(style, chosen, library, values)
 
     sections = tuple(
         PlannedSection(

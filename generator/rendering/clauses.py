@@ -44,6 +44,7 @@ class RenderedPolicy:
     page_size: str
     language: str
     sections: tuple[RenderedSection, ...]
+    style: str = "full"  # policy.style: the minimal style numbers its sections as articles
 
 
 def _where(plan: Plan, clause: PlannedClause) -> Problem:
@@ -93,4 +94,5 @@ def render_policy(plan: Plan) -> RenderedPolicy:
         page_size=answers["policy.page_size"],
         language="en",
         sections=sections,
+        style=answers.get("policy.style", "full"),
     )
