@@ -28,7 +28,7 @@ def known_key(key: str) -> bool:
 def known_text_path(path: str) -> bool:
     """A dotted path a clause text may print: an answer, a fact, or a key of a table fact."""
     name, _, sub = path.removeprefix("facts.").partition(".")
-    return known_key(path) or (path.startswith("facts.") and sub in DICT_FACTS.get(name, ()))
+    return known_key(path) or (path.startswith("facts.") and sub.split(".")[0] in DICT_FACTS.get(name, ()))
 
 
 def _is_list_key(key: str) -> bool:
@@ -98,6 +98,21 @@ def condition_problems(table: Mapping[str, Any]) -> list[tuple[str, str]]:
                             (key, f"'{option}' can never match; allowed values: {', '.join(field.choices)}")
                         )
     return problems
+
+
+def flatten_when(table: Any, prefix: str = "") -> Any:
+    """`[when]` with unquoted dotted keys (`cpni.approval = "opt_in"` is a nested table in TOML) as
+    the flat table the conditions read (`"cpni.approval" = "opt_in"`); an operator table stays whole."""
+    if not isinstance(table, dict):
+        return table
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and not known_key(path) and not set(value) <= set(OPERATORS):
+            flat.update(flatten_when(value, f"{path}."))
+        else:
+            flat[path] = value
+    return flat
 
 
 def when_problems(entry: Mapping[str, Any]) -> list[tuple[str, str]]:

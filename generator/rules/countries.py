@@ -7,6 +7,7 @@ country names through the filters in `FILTERS` (`{{ countries | with_article }}`
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -36,12 +37,21 @@ class Region:
     id: str
     emergency_numbers: tuple[str, ...]
     country: str = ""
+    regulator: Mapping[str, str] | None = None  # name, short, address, phone, web, web_text
+
+
+@dataclass(frozen=True)
+class UsState:
+    name: str
+    law: str
+    in_force: dt.date
 
 
 @dataclass(frozen=True)
 class Countries:
     countries: tuple[Country, ...]
     regions: Mapping[str, Region]
+    us_states: tuple[UsState, ...] = ()
 
     def find(self, typed: str) -> Country | None:
         """The country a user's spelling names, or None for a country the data does not know."""
@@ -74,10 +84,11 @@ def load_countries() -> Countries:
     text = (files("telepolicy.clause_library") / DATA_FILE).read_text(encoding="utf-8")
     data = tomllib.loads(text)
     regions = {
-        rid: Region(rid, tuple(entry.get("emergency_numbers", ())), entry.get("country", ""))
+        rid: Region(rid, tuple(entry.get("emergency_numbers", ())), entry.get("country", ""), entry.get("regulator"))
         for rid, entry in data.get("region", {}).items()
     }
-    return Countries(tuple(_country(entry) for entry in data["country"]), regions)
+    states = tuple(UsState(e["name"], e["law"], e["in_force"]) for e in data.get("us_state", ()))
+    return Countries(tuple(_country(entry) for entry in data["country"]), regions, states)
 
 
 # --- questions about a list of typed country names ----------------------------------------
@@ -133,6 +144,16 @@ def emergency_numbers(regions: Iterable[str]) -> list[str]:
             if number not in found:
                 found.append(number)
     return found
+
+
+def us_privacy_states(on: dt.date) -> list[str]:
+    """US states (other than California) whose comprehensive privacy law is in force on a date."""
+    return [state.name for state in load_countries().us_states if state.in_force <= on]
+
+
+def regulators() -> dict[str, Mapping[str, str]]:
+    """The authority people complain to, per region that has one in the data."""
+    return {rid: region.regulator for rid, region in load_countries().regions.items() if region.regulator}
 
 
 def eea_consent_ages() -> dict[int, list[Country]]:

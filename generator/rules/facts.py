@@ -18,7 +18,9 @@ from telepolicy.generator.rules.countries import (
     leaves,
     load_countries,
     select_in,
+    regulators,
     select_not_in,
+    us_privacy_states,
 )
 
 # Every spelling of an EEA country (clause_library/countries.toml), lowercase.
@@ -44,6 +46,7 @@ DICT_FACTS: dict[str, tuple[str, ...]] = {
     "brazil_storage": ("home", "abroad", "eea", "other"),
     "canada_storage": ("home", "abroad", "eea", "other"),
     "ukraine_storage": ("home", "abroad", "eea", "other"),
+    "regulators": ("uk", "switzerland"),
 }
 # Facts whose value is a list: a condition on them tests membership, like a list answer.
 LIST_FACTS = frozenset(
@@ -218,6 +221,11 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     "eea_consent_ages": (
         "the EEA countries grouped by their age of digital consent (GDPR Art. 8(1))",
         lambda a: _consent_ages(),
+    ),
+    "regulators": ("the authority to complain to, per region (clause_library/countries.toml)", lambda a: regulators()),
+    "us_privacy_states": (
+        "US states other than California whose comprehensive privacy law is in force on the effective date",
+        lambda a: us_privacy_states(a["policy.effective_date"]),
     ),
     "eu_destinations": ("countries data goes to from the EEA: adequate, the US, unprotected", _eu_destinations),
     "brazil_storage": ("storage seen from Brazil: home, abroad, eea, other", _storage_from("brazil")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from telepolicy.generator import load_library
@@ -77,3 +78,17 @@ def test_emergency_numbers_come_from_data_per_region():
     assert emergency_numbers(["brazil"]) == ["190", "192", "193"]
     assert emergency_numbers(["us", "canada"]) == ["911"]
     assert emergency_numbers(["california"]) == []
+
+
+def test_us_state_laws_follow_the_effective_date():
+    from telepolicy.generator.rules.countries import us_privacy_states
+
+    assert "Indiana" in us_privacy_states(dt.date(2026, 1, 1))
+    assert "Indiana" not in us_privacy_states(dt.date(2025, 12, 31))
+    assert "California" not in us_privacy_states(dt.date(2026, 12, 3))
+
+
+def test_regulators_come_from_data():
+    answers = load_preset("global-cpaas-bcr").answers
+    text = _render("{{ facts.regulators.uk.short }} / {{ facts.regulators.switzerland.address }}", answers)
+    assert text == "ICO / Feldeggweg 1, 3003 Bern"
