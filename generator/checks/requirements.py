@@ -29,7 +29,7 @@ from telepolicy.generator.project.model import Project
 from telepolicy.generator.project.schema import FIELDS_BY_KEY
 from telepolicy.generator.project.toml_lines import key_lines, line_of
 from telepolicy.generator.rendering.assemble import Plan, PlannedClause, assemble, condition_values
-from telepolicy.generator.rules.conditions import condition_holds, when_problems
+from telepolicy.generator.rules.conditions import condition_holds, flatten_when, when_problems
 from telepolicy.generator.targets import AnswerTarget, ClauseTarget
 
 RULES_FILE = "requirement_rules.toml"
@@ -110,6 +110,7 @@ def _parse_rule(rid: str, entry: Any, known: frozenset[str], problems: list[tupl
         bad(key, f"unknown key; allowed: {', '.join(RULE_KEYS)}")
     if "when" not in entry:
         bad("when", "missing `when`; write `when = {}` for a requirement that always applies")
+    entry = {**entry, **{name: flatten_when(entry[name]) for name in ("when", "when_any") if name in entry}}
     for key, message in when_problems(entry):
         bad(key, message)
     severity = entry.get("severity")

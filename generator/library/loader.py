@@ -30,14 +30,17 @@ from telepolicy.generator.library.templating import make_environment, referenced
 from telepolicy.generator.project.schema import FIELDS_BY_KEY
 from telepolicy.generator.project.toml_lines import key_lines, line_of
 from telepolicy.generator.project.values import MAX_CLAUSE
-from telepolicy.generator.rules.conditions import known_text_path, when_problems
+from telepolicy.generator.rules.conditions import flatten_when, known_text_path, when_problems
 
 if TYPE_CHECKING:
     from telepolicy.generator.project.model import Project
 
 CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*(\.[a-z0-9_\-]+)*$")
-REQUIRED_KEYS = ("id", "section", "title", "order", "sources", "requirements")
-OPTIONAL_KEYS = ("when", "when_any", "show_title", "law_as_of", "unconfirmed")
+REQUIRED_KEYS = ("id", "title", "order")
+# `section` defaults to the clause's folder; `sources` and `requirements` are required in the
+# built-in library (every clause is accountable) and optional in an organisation's folder.
+BUILTIN_KEYS = ("sources", "requirements")
+OPTIONAL_KEYS = ("section", "sources", "requirements", "when", "when_any", "show_title", "law_as_of", "unconfirmed")
 ROOTS = {key.split(".", 1)[0] for key in FIELDS_BY_KEY} | {"facts"}
 GLOBALS = {"term", "range", "lipsum", "dict", "cycler", "joiner", "namespace"}
 DOCUMENTS_FOLDER = "documents"  # clauses of documents other than the policy; not policy clauses
@@ -152,7 +155,9 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     raise ValueError("the front matter is not closed; add a line '+++' after it")
 
 
-def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Section]) -> Clause | None:
+def _parse_clause(
+    path: Path, problems: list[Problem], sections: dict[str, Section], *, builtin: bool = True
+) -> Clause | None:
     try:
         text = read_regular_file(path, MAX_LIBRARY_FILE).decode("utf-8")
         front, body, body_line = split_front_matter(text)
@@ -176,31 +181,36 @@ def _parse_clause(path: Path, problems: list[Problem], sections: dict[str, Secti
     def problem(key: str, message: str) -> None:
         problems.append(Problem(path, message, key, line_of(lines, key) or 2))
 
-    for key in REQUIRED_KEYS:
+    for key in REQUIRED_KEYS + (BUILTIN_KEYS if builtin else ()):
         if key not in meta_data:
             problem(key, f"missing `{key}` in the front matter")
-    for key in set(meta_data) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS):
-        problem(key, f"unknown front-matter key; allowed: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}")
+    for key in sorted(set(meta_data) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS)):
+        allowed = dict.fromkeys(REQUIRED_KEYS + OPTIONAL_KEYS)
+        problem(key, f"unknown front-matter key; allowed: {', '.join(allowed)}")
     if len(problems) > before:
         return None
-    clause_id, section = meta_data["id"], meta_data["section"]
+    for name in ("when", "when_any"):
+        if name in meta_data:
+            meta_data[name] = flatten_when(meta_data[name])
+    clause_id, section = meta_data["id"], meta_data.get("section", path.parent.name)
     if not isinstance(clause_id, str) or not CLAUSE_ID.match(clause_id):
         problem("id", "id must be lowercase words joined by dots, like 'cpni.definition'")
     if not isinstance(section, str) or section not in sections:
-        problem("section", f"unknown section '{section}'; known: {', '.join(sections)}")
+        how = "" if "section" in meta_data else " (from the folder's name); move the file or add `section = ...`"
+        problem("section", f"unknown section '{section}'{how}; known: {', '.join(sections)}")
     if not isinstance(meta_data["title"], str) or not meta_data["title"].strip():
         problem("title", "title must be non-empty text")
     if isinstance(meta_data["order"], bool) or not isinstance(meta_data["order"], int):
         problem("order", "order must be a whole number")
     if not isinstance(meta_data.get("show_title", True), bool):
         problem("show_title", "show_title must be true or false, without quotes")
-    sources = meta_data["sources"]
+    sources = meta_data.get("sources", [])
     if not isinstance(sources, list) or not all(
         isinstance(s, dict) and isinstance(s.get("seed"), str) and isinstance(s.get("section"), str) for s in sources
     ):
         problem("sources", 'sources must be a list like [{ seed = "004", section = "CPNI" }]')
         sources = []
-    requirements = meta_data["requirements"]
+    requirements = meta_data.get("requirements", [])
     if not isinstance(requirements, list) or not all(isinstance(r, str) for r in requirements):
         problem("requirements", 'requirements must be a list of ids like ["gdpr.13.1.a"]')
         requirements = []
@@ -378,7 +388,7 @@ def _load_library(extra_paths: tuple[Path, ...]) -> Library:
         for path in _clause_files(folder, problems):
             if path.name.upper() == "README.MD" or path.relative_to(folder).parts[0] == DOCUMENTS_FOLDER:
                 continue  # documents/ holds the other documents' clauses (generator/documents/)
-            clause = _parse_clause(path, problems, sections)
+            clause = _parse_clause(path, problems, sections, builtin=folder == root)
             if clause is None:
                 continue
             if clause.id in seen_here:

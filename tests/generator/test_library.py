@@ -128,3 +128,36 @@ def test_cross_references_name_existing_sections_or_clauses():
         if title and title not in titles
     }
     assert dangling == set()
+
+
+def test_an_organisation_clause_needs_only_id_title_and_order(tmp_path, example_project):
+    """Section from the folder; sources and requirements are the built-in library's duty; dotted keys unquoted."""
+    (tmp_path / "contact").mkdir()
+    (tmp_path / "contact" / "desk.md").write_text(
+        '+++\nid = "org.desk"\ntitle = "Our privacy desk"\norder = 7\n\n[when]\ncpni.approval = ["opt_in", "opt_out"]\n'
+        "facts.voice = true\n+++\nCall the privacy desk on weekdays.\n",
+        encoding="utf-8",
+    )
+    clause = load_library((tmp_path,)).clauses["org.desk"]
+    assert clause.section == "contact"
+    assert (clause.sources, clause.requirements) == ((), ())
+    assert clause.when == {"cpni.approval": ["opt_in", "opt_out"], "facts.voice": True}
+    example_project.library_paths = [str(tmp_path)]
+    assert "Call the privacy desk on weekdays." in render_markdown_text(example_project)
+
+
+def test_a_clause_outside_a_section_folder_is_told_where_to_go(tmp_path):
+    (tmp_path / "loose.md").write_text('+++\nid = "org.loose"\ntitle = "Loose"\norder = 1\n+++\nText.\n', "utf-8")
+    [message] = load_problems(tmp_path)
+    assert (
+        f"unknown section '{tmp_path.name}' (from the folder's name); move the file or add `section = ...`" in message
+    )
+
+
+def test_an_unquoted_dotted_condition_with_an_operator_table_stays_whole(tmp_path):
+    path = clause_file(
+        tmp_path, "age.md", extra='[when]\nchildren.minimum_age = { min = 16 }\naudience.regions = "eea"'
+    )
+    clause = load_library((tmp_path,)).clauses["org.extra"]
+    assert clause.when == {"children.minimum_age": {"min": 16}, "audience.regions": "eea"}
+    assert path.is_file()
