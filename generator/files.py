@@ -3,7 +3,8 @@
 A reader never sees half a file and a failure leaves the old one. A write through a
 symbolic link replaces the file the link points to (the link stays), keeps the file's
 mode and, where the system allows, its owner. Temporary files left by a killed save
-(`.NAME.XXXXXXXX.tmp`) are removed by the next save of the same file.
+(`.NAME.XXXXXXXX.tmp`) are removed by the next save of the same file. `write_all` writes
+several outputs all or none, and never over an input.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 # A temporary file older than this is a leftover of a killed save, not a save in progress.
@@ -115,3 +117,71 @@ def _remove_leftovers(path: Path) -> None:
                 os.unlink(entry.path)
         except OSError:
             continue
+
+
+class ProtectedFileError(OSError):
+    """An output would replace one of the inputs (the project file, a clause file)."""
+
+
+def write_all(files: dict[Path, bytes], protect: Iterable[Path] = ()) -> list[Path]:
+    """Write every file or none: all go to temporary names first, then each is renamed into place.
+
+    A failure while writing leaves no output changed; a failure while renaming (very rare: the
+    temporaries sit in the same folders) puts back the files already replaced. An output that
+    would replace a file in `protect` is refused before anything is written.
+    """
+    protected = {_identity(Path(p)) for p in protect}
+    targets = [Path(os.path.realpath(p)) if Path(p).is_symlink() else Path(p) for p in files]
+    for given, target in zip(files, targets, strict=True):
+        if _identity(target) in protected:
+            raise ProtectedFileError(f"{given} is an input of this render; it would be overwritten")
+    staged: list[tuple[Path, str, int, os.stat_result | None]] = []
+    try:
+        for target, data in zip(targets, files.values(), strict=True):
+            previous = _stat_or_none(target)
+            _remove_leftovers(target)
+            handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            staged.append(
+                (target, temp_name, stat.S_IMODE(previous.st_mode) if previous else _default_mode(), previous)
+            )
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temp_name, staged[-1][2])
+    except BaseException:
+        for _, temp_name, _, _ in staged:
+            Path(temp_name).unlink(missing_ok=True)
+        raise
+    backups: list[tuple[Path, Path | None]] = []
+    try:
+        for target, temp_name, _, previous in staged:
+            backup = None
+            if previous is not None:
+                backup = Path(f"{temp_name}.old")
+                os.link(target, backup)
+            os.replace(temp_name, target)
+            backups.append((target, backup))
+    except BaseException:
+        for target, backup in reversed(backups):
+            if backup is not None:
+                os.replace(backup, target)
+            else:
+                target.unlink(missing_ok=True)
+        for _, temp_name, _, _ in staged:
+            Path(temp_name).unlink(missing_ok=True)
+            Path(f"{temp_name}.old").unlink(missing_ok=True)
+        raise
+    for _, backup in backups:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+    return list(files)
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """The same file under any name: device and inode when it exists, else its resolved path."""
+    try:
+        info = path.stat()
+        return (info.st_dev, info.st_ino)
+    except OSError:
+        return str(path.resolve())
