@@ -1,8 +1,8 @@
 """The `telepolicy` command: parse arguments, call the library, print one line per problem.
 
-Exit codes: 0 success; 1 the compliance check found errors (`check`, `render --strict`);
-2 bad input: a project file, clause, clause folder or argument (each problem names the file
-and the key or clause); 3 an internal error (a bug: a short message, the traceback with --debug).
+Exit codes: 0 success, 2 bad input (project file, clause library, arguments),
+1 an unexpected failure (printed with a traceback only under --debug), or the
+compliance check found errors (`check`, and `render --strict`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from telepolicy.generator.checks.findings import SEVERITIES, Finding
 from telepolicy.generator.checks.requirements import trace_markdown
+from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY
 from telepolicy.generator.errors import Problem, TelepolicyError
 from telepolicy.generator.library.loader import load_library
 from telepolicy.generator.pipeline import FORMATS, build, parse_formats, write_outputs
@@ -25,10 +26,12 @@ from telepolicy.generator.project.model import load_project, save_project
 from telepolicy.generator.project.presets import list_presets, load_preset
 from telepolicy.generator.version import __version__
 
-EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
-EXIT_CODES = (
-    "Exit codes: 0 ok; 1 the compliance check found errors (check, render --strict); "
-    "2 bad input (project file, clause, clause folder or argument); 3 internal error (run again with --debug)."
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+DOCUMENTS_HELP = (
+    "comma-separated documents, or all that apply: "
+    + ",".join(DOCUMENTS_BY_ID)
+    + "; the policy is written as OUT/<stem>.<format>, the others as OUT/<stem>.<document>.<format> "
+    "(default: policy; see `telepolicy documents FILE`)"
 )
 
 
@@ -82,7 +85,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for path in args.files:
         project = load_project(path)
         _print_problems(project.warnings)
-        results.append((path, build(project, ("md",), check=True).findings))
+        results.append((path, build(project, (), check=True, documents=args.documents).findings))
     for path, findings in results:
         if args.json:
             print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False))
@@ -95,19 +98,24 @@ RenderResult = tuple[str, list[Problem], list[str], list[Finding]]
 
 
 def _render_one(
-    path: str, formats: tuple[str, ...], out_dir: str, debug: bool = False, strict: bool = False, trace: bool = False
+    path: str,
+    formats: tuple[str, ...],
+    out_dir: str,
+    debug: bool = False,
+    strict: bool = False,
+    trace: bool = False,
+    documents: str = POLICY,
 ) -> RenderResult:
     """Worker: check and render one project; problems and findings come back as data (they cross processes)."""
     try:
         project = load_project(path)
-        result = build(project, formats, check=True, trace=trace)
+        result = build(project, formats, check=True, trace=trace, documents=documents)
         if strict and result.has_errors:
             return path, result.warnings, [], result.findings
         outputs = dict(result.outputs)
         if result.trace is not None:
             outputs["trace.md"] = trace_markdown(result.plan, result.trace).encode("utf-8")
-        inputs = [Path(path), *(c.path for c in result.plan.library.clauses.values() if c.path)]
-        written = write_outputs(outputs, Path(out_dir), Path(path).stem, protect=inputs)
+        written = write_outputs(outputs, Path(out_dir), Path(path).stem)
     except TelepolicyError as error:
         if debug:
             raise
@@ -133,7 +141,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     jobs = max(1, min(args.jobs, len(args.files)))
-    options = (formats, args.out, args.debug, args.strict, args.trace)
+    options = (formats, args.out, args.debug, args.strict, args.trace, args.documents)
     if jobs == 1:
         results = [_render_one(p, *options) for p in args.files]
     else:
@@ -150,6 +158,22 @@ def _cmd_render(args: argparse.Namespace) -> int:
         for name in written:
             print(f"wrote {name}")
     return EXIT_BAD_INPUT if failed else EXIT_FAILURE if refused else EXIT_OK
+
+
+def _cmd_documents(args: argparse.Namespace) -> int:
+    """Which documents each project can produce, and why the others do not apply."""
+    for path in args.files:
+        project = load_project(path)
+        _print_problems(project.warnings)
+        if len(args.files) > 1:
+            print(f"{path}:")
+        width = max(len(d.id) for d in DOCUMENTS)
+        for document in DOCUMENTS:
+            reasons = document.reasons_not(project.answers)
+            status = "no" if reasons else "yes"
+            why = f": does not apply: {'; '.join(reasons)}" if reasons else f": {document.summary}"
+            print(f"{document.id:<{width}}  {status:<3}  {document.title}{why}")
+    return EXIT_OK
 
 
 def _cmd_clauses(args: argparse.Namespace) -> int:
@@ -182,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="telepolicy",
         description="Generate a tailored telecom privacy policy from a TOML project file.",
-        epilog=f"Project file keys: docs/project-file.md. {EXIT_CODES}",
+        epilog="Project file keys: docs/project-file.md. Exit codes: 0 ok, 1 unexpected failure, 2 bad input.",
     )
     parser.add_argument("--version", action="version", version=f"telepolicy {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
@@ -208,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--trace", action="store_true", help="also write OUT/<file stem>.trace.md: each requirement and its clauses"
     )
+    render.add_argument("--documents", default=POLICY, help=DOCUMENTS_HELP)
     render.set_defaults(run=_cmd_render)
 
     check_cmd = commands.add_parser(
@@ -219,7 +244,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print each file's findings as one JSON list a line: severity, code, message, citation, key, target",
     )
+    check_cmd.add_argument("--documents", default=POLICY, help=DOCUMENTS_HELP)
     check_cmd.set_defaults(run=_cmd_check)
+
+    documents = commands.add_parser(
+        "documents", help="list the documents a project can produce, and why the others do not apply"
+    )
+    documents.add_argument("files", nargs="+", metavar="FILE", help="project files (.toml)")
+    documents.set_defaults(run=_cmd_documents)
 
     clauses = commands.add_parser("clauses", help="list the clause library: id, section, title, source seeds")
     clauses.add_argument("--section", help="only this section id")
@@ -247,12 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if args.debug:
             raise
-        print(
-            f"error: internal error ({type(error).__name__}: {str(error)[:200]}); "
-            "run again with --debug for the details and report it",
-            file=sys.stderr,
-        )
-        return EXIT_BUG
+        print(f"error: unexpected failure: {error!r}; run again with --debug and report it", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":

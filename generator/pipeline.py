@@ -12,12 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from telepolicy.generator.checks.findings import Finding
+from telepolicy.generator.checks.findings import Finding, sort_findings
 from telepolicy.generator.checks.requirements import TraceRow
 from telepolicy.generator.checks.requirements import check as check_plan
 from telepolicy.generator.checks.requirements import trace as trace_plan
+from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY, DocumentBuild
+from telepolicy.generator.documents.build import build_document, render_document
 from telepolicy.generator.errors import ExportError, Problem
-from telepolicy.generator.files import write_all
+from telepolicy.generator.files import atomic_write
 from telepolicy.generator.library.loader import Library, library_for
 from telepolicy.generator.project.model import Project, load_project
 from telepolicy.generator.rendering.assemble import Plan, assemble
@@ -39,6 +41,9 @@ class Build:
     outputs: dict[str, bytes] = field(default_factory=dict)  # format -> bytes, in the order asked for
     findings: list[Finding] = field(default_factory=list)  # empty when built with check=False
     trace: list[TraceRow] | None = None  # each applicable requirement, when built with trace=True
+    # The other documents asked for (generator/documents/), by id; their outputs are in `outputs`
+    # as "<document>.<format>", so they are written as <stem>.<document>.<format>.
+    documents: dict[str, DocumentBuild] = field(default_factory=dict)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -60,6 +65,32 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def parse_documents(names: str | Iterable[str], project: Project) -> tuple[str, ...]:
+    """Document ids from `policy,subprocessors` or a list; `all` means every document that applies.
+
+    An unknown id, or a document that does not apply to the project, is an error that says why.
+    """
+    ids = [n.strip().lower() for n in (names.split(",") if isinstance(names, str) else names)]
+    ids = [n for n in ids if n]
+    if "all" in ids:
+        return tuple(d.id for d in DOCUMENTS if d.applies(project.answers))
+    unknown = [n for n in ids if n not in DOCUMENTS_BY_ID]
+    if unknown or not ids:
+        raise ExportError(
+            Problem(
+                project.path,
+                f"unknown document {', '.join(unknown) or '(none)'}; use any of: all, {', '.join(DOCUMENTS_BY_ID)}",
+            )
+        )
+    for name in ids:
+        reasons = DOCUMENTS_BY_ID[name].reasons_not(project.answers)
+        if reasons:
+            raise ExportError(
+                Problem(project.path, f"the document '{name}' does not apply to this project: {'; '.join(reasons)}")
+            )
+    return tuple(dict.fromkeys(ids))
+
+
 def build(
     project: Project,
     formats: Iterable[str] = FORMATS,
@@ -68,15 +99,21 @@ def build(
     trace: bool = False,
     today: dt.date | None = None,
     library: Library | None = None,
+    documents: Iterable[str] = (POLICY,),
 ) -> Build:
     """Plan the project once, render each format asked for (none is fine: a check only) and check the plan.
 
-    Nothing is written. Bad input raises `ProjectFileError`, `ClauseLibraryError` or `RenderError`.
+    `documents` names the documents to produce (`telepolicy documents` lists them); the policy's
+    outputs are keyed by format, each other document's by "<document>.<format>", and every
+    document's findings join the policy's. Nothing is written. Bad input raises
+    `ProjectFileError`, `ClauseLibraryError`, `RenderError`, or `ExportError` for a document that
+    does not apply.
     """
     wanted = parse_formats(formats) if formats else ()
+    chosen = parse_documents(documents, project)
     plan = assemble(project, library or library_for(project))
     result = Build(project, plan)
-    if wanted:
+    if wanted and POLICY in chosen:
         policy = render_policy(plan)
         if "md" in wanted:
             result.outputs["md"] = render_markdown(policy).encode("utf-8")
@@ -89,8 +126,15 @@ def build(
 
                 result.outputs["pdf"] = render_pdf(html, project.path)
         result.outputs = {f: result.outputs[f] for f in wanted}
-    if check:
+    if check and POLICY in chosen:
         result.findings = check_plan(plan, today=today)
+    for document_id in chosen:
+        if document_id == POLICY:
+            continue
+        made = result.documents[document_id] = build_document(document_id, project, plan, check=check)
+        for fmt, data in render_document(made, wanted).items():
+            result.outputs[f"{document_id}.{fmt}"] = data
+        result.findings = sort_findings([*result.findings, *made.findings])
     if trace:
         result.trace = trace_plan(plan)
     return result
@@ -126,17 +170,16 @@ def render_pdf_bytes(project: Project, library: Library | None = None) -> bytes:
     return render(project, ["pdf"], library).outputs["pdf"]
 
 
-def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str, protect: Iterable[Path] = ()) -> list[Path]:
-    """Write each output as out_dir/<stem>.<format>: all of them or none, never over a file in `protect`
-    (the project file and the clause files the render read)."""
+def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str) -> list[Path]:
+    """Write each output atomically as out_dir/<stem>.<format>."""
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        files: dict[Path, bytes] = {}
+        written = []
         for fmt, data in outputs.items():
             target = out_dir / f"{stem}.{fmt}"
-            files[target] = data
-        written = write_all(files, protect)
+            atomic_write(target, data)
+            written.append(target)
     except OSError as error:
         raise ExportError(
             Problem(out_dir, f"cannot write the output ({error.strerror or error}); choose another folder with --out")
@@ -148,5 +191,5 @@ def render_file(path: str | Path, formats: Iterable[str] = FORMATS, out_dir: str
     """Load a project file, render it and write <out_dir>/<file stem>.<format> for each format."""
     project = load_project(path)
     result = render(project, formats)
-    write_outputs(result.outputs, Path(out_dir), Path(path).stem, protect=[Path(path)])
+    write_outputs(result.outputs, Path(out_dir), Path(path).stem)
     return result

@@ -74,12 +74,7 @@ def _document_project(project: Project) -> Project:
 def _header(document: Document, answers: dict[str, Any], updated: dt.date) -> tuple[tuple[str, str], ...]:
     company = answers["company.legal_name"]
     if document.id == "cpni-certification":
-        year = answers["cpni_certification.year"]
-        return (
-            ("Filer", answers["cpni_certification.filer_name"] or company),
-            ("Calendar year covered", str(year) if year else "not stated"),
-            ("Docket", "EB Docket No. 06-36"),
-        )
+        return ()  # the certificate's own table names the filer, the year and the docket
     if document.id == "subprocessors":
         return (("Processor", company), ("Last updated", _date(updated)))
     return (("Company", company), ("Version", answers["policy.version"]), ("Last updated", _date(updated)))

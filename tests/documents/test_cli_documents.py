@@ -1,0 +1,60 @@
+"""`telepolicy documents` and `render`/`check --documents`, as a user runs them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from telepolicy.generator.cli import main
+from telepolicy.generator.project.presets import presets_path
+
+
+def _preset(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / f"{name}.toml"
+    shutil.copy(presets_path() / f"{name}.toml", target)
+    return target
+
+
+def test_documents_lists_what_applies_and_why_not(tmp_path, capsys):
+    path = _preset(tmp_path, "us-local-carrier")
+    assert main(["documents", str(path)]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert " yes " in lines["cpni-certification"]
+    assert " no " in lines["subprocessors"]
+    assert "does not apply: no data category is handled as a processor" in lines["subprocessors"]
+
+
+def test_render_writes_the_policy_unchanged_and_each_document_beside_it(tmp_path, capsys):
+    path = _preset(tmp_path, "us-cpaas-sip")
+    out = tmp_path / "out"
+    assert main(["render", str(path), "--format", "md", "--out", str(out)]) == 0
+    policy_alone = (out / "us-cpaas-sip.md").read_bytes()
+    documents = "policy,cpni-certification,processor-notice,subprocessors,dpa-annex"
+    assert main(["render", str(path), "--documents", documents, "--format", "md,html", "--out", str(out)]) == 0
+    assert (out / "us-cpaas-sip.md").read_bytes() == policy_alone
+    for document in documents.split(",")[1:]:
+        for fmt in ("md", "html"):
+            assert (out / f"us-cpaas-sip.{document}.{fmt}").stat().st_size > 500
+    assert "Relaywire" in (out / "us-cpaas-sip.subprocessors.md").read_text(encoding="utf-8")
+    assert "wrote " + str(out / "us-cpaas-sip.dpa-annex.html") in capsys.readouterr().out
+
+
+def test_a_document_that_does_not_apply_is_refused_with_the_reason(tmp_path, capsys):
+    path = _preset(tmp_path, "eu-voip-operator")
+    assert main(["render", str(path), "--documents", "cpni-certification", "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "'cpni-certification' does not apply" in err
+    assert "serves no one in the US" in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_check_flags_a_certification_with_missing_content(tmp_path, capsys):
+    path = _preset(tmp_path, "us-local-carrier")
+    text = path.read_text(encoding="utf-8").replace('frn = "0012873456"', 'frn = ""')
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(path), "--documents", "policy,cpni-certification"]) == 1
+    out = capsys.readouterr().out
+    assert "DOC-EMPTY-ANSWER The CPNI certification does not give the filer's FCC Registration Number" in out
+    assert "[cpni_certification.frn]" in out
