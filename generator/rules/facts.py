@@ -105,8 +105,10 @@ def _eea_transfer_countries(answers: Answers) -> list[str]:
     if _eu_main_establishment(answers):
         own = storage
     else:
-        # Data kept for us in the EEA and sent back to us is a transfer (EDPB Guidelines 05/2021).
-        own = [answers["company.country"]] if any(in_group(c, "eea") for c in storage) else []
+        # Data that our office in the EEA, or a service provider keeping it for us there, sends to us
+        # is a transfer (EDPB Guidelines 05/2021).
+        from_eea = answers["company.established_in_eea"] or any(in_group(c, "eea") for c in storage)
+        own = [answers["company.country"]] if from_eea else []
     found: list[str] = []
     seen: set[str] = set()
     for name in [*own, *answers["transfers.provider_countries"], *answers["transfers.group_countries"]]:

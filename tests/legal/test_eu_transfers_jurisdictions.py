@@ -82,7 +82,7 @@ def test_swiss_representative_when_fadp_art_14_applies():
 def test_direct_collection_by_a_controller_outside_the_eea_is_not_a_transfer():
     item = project("us-cpaas-sip", transfers__provider_countries=[])
     text = policy(item)
-    assert "Under the GDPR this is not an international transfer" in text
+    assert "the GDPR does not treat this as an international transfer" in text
     assert "Transfers out of the EEA" not in text
     assert "### Standard Contractual Clauses" not in text
     assert finding(item, "XFER-DIRECT-COLLECTION").severity == "warning"

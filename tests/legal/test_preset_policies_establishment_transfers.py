@@ -51,7 +51,7 @@ def test_us_carrier_with_an_irish_sales_office():
     assert "representative in the EU" not in text
     assert "lead supervisory authority" not in text
     # Data given directly to the US controller is not a transfer; its US service providers are.
-    assert "Under the GDPR this is not an international transfer" in text
+    assert "the GDPR does not treat this as an international transfer" in text
     assert "some of your information goes to the United States" in text
     assert "### Standard Contractual Clauses" in text
     # A US VoIP service: 911 only.
