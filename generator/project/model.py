@@ -409,8 +409,8 @@ def validate(project: Project) -> list[Problem]:
                 f"custom clause id '{custom.id}' may use only a-z, 0-9, '.', '_' and '-'",
                 target=target,
             )
-    if not [p for p in problems if p.severity == "error"]:
-        _check_combinations(project.answers, problem)
+    if not [p for p in problems if p.severity == "error" and p.key not in project.set_aside]:
+        _check_combinations(project.answers, problem)  # the stand-ins of set-aside answers are valid
     return problems
 
 
