@@ -13,7 +13,7 @@ from typing import Any
 
 from telepolicy.generator.checks.findings import Finding
 from telepolicy.generator.rendering.assemble import Plan
-from telepolicy.generator.rules.countries import eea_consent_ages, in_group
+from telepolicy.generator.rules.countries import eea_consent_ages, in_group, select_in
 
 Answers = Mapping[str, Any]
 Facts = Mapping[str, Any]
@@ -108,6 +108,17 @@ def _transfers(answers: Answers, facts: Facts) -> Iterator[Finding]:
             "companies handle the data, or clear the mechanisms",
             "EDPB Guidelines 05/2021 (Example 1); GDPR Art. 3(2), 44",
             "transfers.provider_countries",
+        )
+    returned = answers["company.established_in_eea"] or select_in(answers["transfers.storage_countries"], "eea")
+    if facts["eea_users"] and facts["controller_outside_eea"] and returned and "scc" in mechanisms:
+        yield Finding(
+            "info",
+            "XFER-SCC-IMPORTER-UNDER-GDPR",
+            "Data sent from the EEA back to the company itself goes to an importer already subject to the GDPR "
+            "(Art. 3(2)); the 2021 standard contractual clauses are not made for such importers. The policy "
+            "says the GDPR applies to it in full; verify whether the Commission has adopted clauses for this case",
+            "Decision (EU) 2021/914, recital 7; EDPB Guidelines 05/2021",
+            "transfers.mechanisms",
         )
     if facts["transfers_from_eea"] and "bcr" in mechanisms and not answers["transfers.bcr_url"]:
         yield Finding(

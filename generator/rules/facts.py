@@ -17,8 +17,8 @@ from telepolicy.generator.rules.countries import (
     in_group,
     leaves,
     load_countries,
-    select_in,
     regulators,
+    select_in,
     select_not_in,
     us_privacy_states,
 )

@@ -259,3 +259,11 @@ def test_large_scale_traffic_data_without_a_dpo_is_a_warning():
     item = project("eu-voip-operator", dpo__name="", dpo__email="")
     assert finding(item, "DPO-MISSING").severity == "warning"
     assert "DPO-MISSING" not in codes(project("eu-voip-operator"))
+
+
+def test_data_returned_to_a_controller_under_art_3_2_is_flagged_for_the_scc_gap():
+    returned = project("non-eu-cloud-comms")
+    info = finding(returned, "XFER-SCC-IMPORTER-UNDER-GDPR")
+    assert info.severity == "info"
+    assert "recital 7" in info.citation
+    assert "XFER-SCC-IMPORTER-UNDER-GDPR" not in codes(project("us-cpaas-sip"))
