@@ -5,59 +5,133 @@
     result = build(project, ["md", "html", "pdf"])  # outputs, findings, plan: computed once
     write_outputs(result.outputs, Path("out"), "my-policy")
 
-Nothing here imports Qt; WeasyPrint is imported only when a PDF is rendered.
+Nothing here imports Qt; WeasyPrint is imported only when a PDF is rendered. Names are
+imported on first use (PEP 562), so `import telepolicy.generator` and the commands that need
+little (`check`, a cached render) do not pay for Jinja, Python-Markdown or WeasyPrint.
 """
 
-from telepolicy.generator.checks.findings import Finding
-from telepolicy.generator.checks.requirements import TraceRow, check, trace
-from telepolicy.generator.errors import (
-    ClauseLibraryError,
-    ExportError,
-    Problem,
-    ProjectFileError,
-    RenderError,
-    TelepolicyError,
-)
-from telepolicy.generator.library.loader import Clause, Library, Section, load_library
-from telepolicy.generator.pipeline import (
-    FORMATS,
-    Build,
-    Rendered,
-    build,
-    library_for,
-    plan_for,
-    render,
-    render_file,
-    render_html_text,
-    render_markdown_text,
-    render_pdf_bytes,
-    write_outputs,
-)
-from telepolicy.generator.project.model import (
-    ClauseEdit,
-    CustomClause,
-    Project,
-    load_project,
-    new_project,
-    parse_project,
-    project_to_toml,
-    save_project,
-    validate,
-    validate_answer,
-)
-from telepolicy.generator.project.presets import Preset, list_presets, load_preset
-from telepolicy.generator.project.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
-from telepolicy.generator.rendering.assemble import Plan, PlannedClause, PlannedSection, assemble
-from telepolicy.generator.rules.facts import derive_facts
-from telepolicy.generator.targets import (
-    AnswerTarget,
-    ClauseTarget,
-    CustomClauseTarget,
-    FileLineTarget,
-    FixTarget,
-    describe,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from telepolicy.generator.version import __version__
+
+if TYPE_CHECKING:
+    from telepolicy.generator.checks.findings import Finding
+    from telepolicy.generator.checks.requirements import TraceRow, check, trace
+    from telepolicy.generator.errors import (
+        ClauseLibraryError,
+        ExportError,
+        Problem,
+        ProjectFileError,
+        RenderError,
+        TelepolicyError,
+    )
+    from telepolicy.generator.library.loader import Clause, Library, Section, load_library
+    from telepolicy.generator.pipeline import (
+        FORMATS,
+        Build,
+        Rendered,
+        build,
+        library_for,
+        plan_for,
+        render,
+        render_file,
+        render_html_text,
+        render_markdown_text,
+        render_pdf_bytes,
+        write_outputs,
+    )
+    from telepolicy.generator.project.model import (
+        ClauseEdit,
+        CustomClause,
+        Project,
+        load_project,
+        new_project,
+        parse_project,
+        project_to_toml,
+        save_project,
+        validate,
+        validate_answer,
+    )
+    from telepolicy.generator.project.presets import Preset, list_presets, load_preset
+    from telepolicy.generator.project.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
+    from telepolicy.generator.rendering.assemble import Plan, PlannedClause, PlannedSection, assemble
+    from telepolicy.generator.rules.facts import derive_facts
+    from telepolicy.generator.targets import (
+        AnswerTarget,
+        ClauseTarget,
+        CustomClauseTarget,
+        FileLineTarget,
+        FixTarget,
+        describe,
+    )
+
+# Each public name and the module that defines it.
+_EXPORTS: dict[str, str] = {
+    **dict.fromkeys(("Finding",), "telepolicy.generator.checks.findings"),
+    **dict.fromkeys(("TraceRow", "check", "trace"), "telepolicy.generator.checks.requirements"),
+    **dict.fromkeys(
+        ("ClauseLibraryError", "ExportError", "Problem", "ProjectFileError", "RenderError", "TelepolicyError"),
+        "telepolicy.generator.errors",
+    ),
+    **dict.fromkeys(("Clause", "Library", "Section", "load_library"), "telepolicy.generator.library.loader"),
+    **dict.fromkeys(
+        (
+            "FORMATS",
+            "Build",
+            "Rendered",
+            "build",
+            "library_for",
+            "plan_for",
+            "render",
+            "render_file",
+            "render_html_text",
+            "render_markdown_text",
+            "render_pdf_bytes",
+            "write_outputs",
+        ),
+        "telepolicy.generator.pipeline",
+    ),
+    **dict.fromkeys(
+        (
+            "ClauseEdit",
+            "CustomClause",
+            "Project",
+            "load_project",
+            "new_project",
+            "parse_project",
+            "project_to_toml",
+            "save_project",
+            "validate",
+            "validate_answer",
+        ),
+        "telepolicy.generator.project.model",
+    ),
+    **dict.fromkeys(("Preset", "list_presets", "load_preset"), "telepolicy.generator.project.presets"),
+    **dict.fromkeys(("FIELDS", "FIELDS_BY_KEY", "PAGES", "Field"), "telepolicy.generator.project.schema"),
+    **dict.fromkeys(("Plan", "PlannedClause", "PlannedSection", "assemble"), "telepolicy.generator.rendering.assemble"),
+    **dict.fromkeys(("derive_facts",), "telepolicy.generator.rules.facts"),
+    **dict.fromkeys(
+        ("AnswerTarget", "ClauseTarget", "CustomClauseTarget", "FileLineTarget", "FixTarget", "describe"),
+        "telepolicy.generator.targets",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
 
 __all__ = [
     "FIELDS",

@@ -7,4 +7,8 @@ what the export writes.
 
 # The core is imported before Qt on purpose: PySide6 hooks every import made after it
 # (for its `__feature__` switches), and the core's few dozen modules then load slower.
-import telepolicy.generator as generator  # noqa: F401
+# The package imports its modules on first use (PEP 562), so each public name is asked for here.
+import telepolicy.generator as generator
+
+for _name in generator.__all__:
+    getattr(generator, _name)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -384,3 +386,23 @@ def test_section_slug_matches_python_markdown(title):
     from telepolicy.generator.rendering.markdown import slugify
 
     assert slugify(title, "-") == markdown_slugify(title, "-")
+
+
+def test_importing_the_package_loads_no_template_or_pdf_engine():
+    heavy = ("jinja2", "markdown", "weasyprint")
+    probe = f"import sys, telepolicy.generator; print([m for m in {heavy!r} if m in sys.modules])"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_public_name_is_found_where_it_is_defined():
+    import importlib
+
+    import telepolicy.generator as package
+
+    assert set(package.__all__) == {*package._EXPORTS, "__version__"}
+    for name in package.__all__:
+        if name != "__version__":
+            assert getattr(package, name) is getattr(importlib.import_module(package._EXPORTS[name]), name), name
+    with pytest.raises(AttributeError):
+        _ = package.no_such_name
