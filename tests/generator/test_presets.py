@@ -104,6 +104,13 @@ KEY_COMMITMENTS = {
         "tools.google.com/dlpage/gaoptout",  # Google Analytics opt-out add-on
         "every cookie and similar technology that the website does not need",  # GPC beyond sale and share
     ],
+    "canada-quebec-operator": [
+        "Personal Information Protection and Electronic Documents Act (PIPEDA)",
+        "person in charge of the protection of personal information",  # Quebec Law 25, s. 3.1
+        "Canada's Anti-Spam Legislation (CASL)",
+        "children in Quebec who are under 14",
+        "Equifax Canada",
+    ],
 }
 
 
