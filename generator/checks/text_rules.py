@@ -176,6 +176,7 @@ EMPTY_VALUE = re.compile(
 TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit checks", _re(r"(free )?copy of (your|the) (credit )?report")),
     ("911 location sharing", _re(r"legal guardian or close family")),
+    ("staff access to content", _re(r"our staff do not (read|listen)|no one at our company reads")),
     ("traffic data erasure (ePrivacy Art 6)", _re(r"erase (its|the) traffic data|bill can no longer be challenged")),
     (
         "toll billing records (47 CFR 42.6)",
