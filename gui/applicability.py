@@ -48,7 +48,7 @@ def _cookies(rule: Rule | None = None) -> Rule:
     return lambda answers, facts: bool(answers["cookies.used"]) and (rule is None or rule(answers, facts))
 
 
-PAGE_RULES: dict[str, Rule] = {"cpni": _fact("cpni_applies")}
+PAGE_RULES: dict[str, Rule] = {"cpni": _fact("cpni_applies"), "cpni_certification": _fact("cpni_applies")}
 
 FIELD_RULES: dict[str, Rule] = {
     "eu_representative.name": _fact("needs_eu_representative"),
@@ -70,6 +70,10 @@ FIELD_RULES: dict[str, Rule] = {
     "roles.controller_purposes": _fact("hybrid_roles"),
     "roles.dpa_url": _fact("processor"),
     "roles.subprocessors_url": _fact("processor"),
+    "roles.subprocessors": _fact("processor"),
+    "roles.subprocessors_updated": _fact("processor"),
+    "roles.subprocessor_change_notice": _fact("processor"),
+    "roles.subprocessor_notice_days": _fact("processor"),
     "cookies.opt_out_url": _fact("sells_or_shares"),
     "transfers.mechanisms": _fact("transfers_from_eea"),
     "transfers.bcr_lead_authority": lambda answers, facts: (
@@ -87,6 +91,16 @@ FIELD_RULES: dict[str, Rule] = {
     "cookies.honours_dnt": lambda answers, facts: bool(answers["cookies.used"] or facts["california"]),
     "cookies.gpc_scope": _cookies(lambda answers, facts: bool(answers["cookies.honours_gpc"])),
     "cookies.ad_opt_out_links": _cookies(lambda answers, facts: bool(answers["cookies.advertising_tools"])),
+    "data.payment_methods": _collected("payment"),
+    "data.social_login_extras": _uses_source("social_networks"),
+    "data.vendor_data": _uses_source("data_vendors"),
+    "data.number_intelligence": _uses_source("carriers"),
+    "rights.marketing_opt_out_days": _purpose("marketing"),
+    "rights.us_all_states": _fact("us_users"),
+    "eu_representative.phone": _fact("needs_eu_representative"),
+    "eu_representative.form_url": _fact("needs_eu_representative"),
+    "links.cpni_notice_url": _fact("cpni_applies"),
+    "links.bcr_summary_url": lambda answers, facts: "bcr" in answers["transfers.mechanisms"],
     "security.sim_swap_protection": lambda answers, facts: (
         "mobile" in answers["services.offered"] and not facts["cpni_applies"]
     ),

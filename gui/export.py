@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telepolicy.generator import ExportError, Project, RenderError, TelepolicyError, render, write_outputs
+from telepolicy.generator import ExportError, Project, RenderError, TelepolicyError, write_outputs
+from telepolicy.generator.documents import DOCUMENTS, POLICY
+from telepolicy.generator.pipeline import build
 from telepolicy.gui.dialogs import show_problems
 from telepolicy.gui.settings import Settings
 from telepolicy.gui.workers import Task
@@ -49,10 +51,17 @@ class ExportJob(QObject):
     failed = Signal(object)  # the exception
     cancelled = Signal()
 
-    def __init__(self, project: Project, formats: list[str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        formats: list[str],
+        parent: QObject | None = None,
+        documents: tuple[str, ...] = (POLICY,),
+    ) -> None:
         super().__init__(parent)
         self.project = project.copy()
         self.formats = formats
+        self.documents = documents  # the policy and the other documents ticked (generator/documents/)
         self._cancel = threading.Event()
         self._task: Task | None = None  # kept alive until it reports back
         self.running = False
@@ -74,7 +83,7 @@ class ExportJob(QObject):
             if self._cancel.is_set():
                 break
             self.step.emit(done, fmt)
-            outputs.update(render(self.project, [fmt]).outputs)
+            outputs.update(build(self.project, [fmt], check=False, documents=self.documents).outputs)
         return outputs
 
     def _finished(self, outputs: dict[str, bytes]) -> None:
@@ -105,6 +114,12 @@ class ExportDialog(QDialog):
         self.written: list[Path] = []
         chosen = settings.export_formats()
         self.boxes = {fmt: QCheckBox(label, checked=fmt in chosen) for fmt, label in FORMAT_LABELS.items()}
+        self.document_boxes: dict[str, QCheckBox] = {}  # every document; those that do not apply are disabled
+        for document in DOCUMENTS:
+            reasons = document.reasons_not(project.answers)
+            box = QCheckBox(document.title, checked=document.id == POLICY, enabled=not reasons)
+            box.setToolTip(f"Does not apply: {'; '.join(reasons)}" if reasons else document.summary)
+            self.document_boxes[document.id] = box
         default_folder = settings.export_folder() or str(project.path.parent if project.path else Path.home())
         self.folder = QLineEdit(default_folder)
         self.folder.setAccessibleName("Folder")
@@ -131,6 +146,10 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         formats_label = QLabel("Formats")
         form.addRow(formats_label, formats)
+        documents = QVBoxLayout()
+        for box in self.document_boxes.values():
+            documents.addWidget(box)
+        form.addRow(QLabel("Documents"), documents)
         folder_label = QLabel("&Folder")
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, folder_row)
@@ -146,6 +165,9 @@ class ExportDialog(QDialog):
     def formats(self) -> list[str]:
         return [fmt for fmt, box in self.boxes.items() if box.isChecked()]
 
+    def documents(self) -> tuple[str, ...]:
+        return tuple(d for d, box in self.document_boxes.items() if box.isChecked() and box.isEnabled())
+
     def target(self) -> tuple[Path, str]:
         return Path(self.folder.text().strip()).expanduser(), self.stem.text().strip()
 
@@ -157,15 +179,15 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         formats = self.formats()
         folder, stem = self.target()
-        if not formats or not stem or not self.folder.text().strip():
-            self.status.setText("Choose at least one format, a folder and a file name.")
+        if not formats or not self.documents() or not stem or not self.folder.text().strip():
+            self.status.setText("Choose at least one format, one document, a folder and a file name.")
             return
         self.settings.set_export_formats(formats)
         self.settings.set_export_folder(folder)
         self.written = []
         self.open_button.setEnabled(False)
         self.export_button.setEnabled(False)
-        self.job = ExportJob(self.project, formats, self)
+        self.job = ExportJob(self.project, formats, self, self.documents())
         self.progress = QProgressDialog("Rendering…", "&Cancel", 0, len(formats), self)
         self.progress.setWindowTitle("Exporting")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
