@@ -1,8 +1,8 @@
 """The `telepolicy` command: parse arguments, call the library, print one line per problem.
 
-Exit codes: 0 success, 2 bad input (project file, clause library, arguments),
-1 an unexpected failure (printed with a traceback only under --debug), or the
-compliance check found errors (`check`, and `render --strict`).
+Exit codes: 0 success; 1 the compliance check found errors (`check`, `render --strict`);
+2 bad input: a project file, clause, clause folder or argument (each problem names the file
+and the key or clause); 3 an internal error (a bug: a short message, the traceback with --debug).
 """
 
 from __future__ import annotations
@@ -26,7 +26,11 @@ from telepolicy.generator.project.model import load_project, save_project
 from telepolicy.generator.project.presets import list_presets, load_preset
 from telepolicy.generator.version import __version__
 
-EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
+EXIT_CODES = (
+    "Exit codes: 0 ok; 1 the compliance check found errors (check, render --strict); "
+    "2 bad input (project file, clause, clause folder or argument); 3 internal error (run again with --debug)."
+)
 DOCUMENTS_HELP = (
     "comma-separated documents, or all that apply: "
     + ",".join(DOCUMENTS_BY_ID)
@@ -85,7 +89,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for path in args.files:
         project = load_project(path)
         _print_problems(project.warnings)
-        results.append((path, build(project, (), check=True, documents=args.documents).findings))
+        results.append((path, build(project, ("md",), check=True, documents=args.documents).findings))
     for path, findings in results:
         if args.json:
             print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False))
@@ -115,7 +119,8 @@ def _render_one(
         outputs = dict(result.outputs)
         if result.trace is not None:
             outputs["trace.md"] = trace_markdown(result.plan, result.trace).encode("utf-8")
-        written = write_outputs(outputs, Path(out_dir), Path(path).stem)
+        inputs = [Path(path), *(c.path for c in result.plan.library.clauses.values() if c.path)]
+        written = write_outputs(outputs, Path(out_dir), Path(path).stem, protect=inputs)
     except TelepolicyError as error:
         if debug:
             raise
@@ -206,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="telepolicy",
         description="Generate a tailored telecom privacy policy from a TOML project file.",
-        epilog="Project file keys: docs/project-file.md. Exit codes: 0 ok, 1 unexpected failure, 2 bad input.",
+        epilog=f"Project file keys: docs/project-file.md. {EXIT_CODES}",
     )
     parser.add_argument("--version", action="version", version=f"telepolicy {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
@@ -279,8 +284,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if args.debug:
             raise
-        print(f"error: unexpected failure: {error!r}; run again with --debug and report it", file=sys.stderr)
-        return EXIT_FAILURE
+        print(
+            f"error: internal error ({type(error).__name__}: {str(error)[:200]}); "
+            "run again with --debug for the details and report it",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
 
 
 if __name__ == "__main__":

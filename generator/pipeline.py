@@ -19,7 +19,7 @@ from telepolicy.generator.checks.requirements import trace as trace_plan
 from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY, DocumentBuild
 from telepolicy.generator.documents.build import build_document, render_document
 from telepolicy.generator.errors import ExportError, Problem
-from telepolicy.generator.files import atomic_write
+from telepolicy.generator.files import write_all
 from telepolicy.generator.library.loader import Library, library_for
 from telepolicy.generator.project.model import Project, load_project
 from telepolicy.generator.rendering.assemble import Plan, assemble
@@ -170,16 +170,17 @@ def render_pdf_bytes(project: Project, library: Library | None = None) -> bytes:
     return render(project, ["pdf"], library).outputs["pdf"]
 
 
-def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str) -> list[Path]:
-    """Write each output atomically as out_dir/<stem>.<format>."""
+def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str, protect: Iterable[Path] = ()) -> list[Path]:
+    """Write each output as out_dir/<stem>.<format>: all of them or none, never over a file in `protect`
+    (the project file and the clause files the render read)."""
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        written = []
+        files: dict[Path, bytes] = {}
         for fmt, data in outputs.items():
             target = out_dir / f"{stem}.{fmt}"
-            atomic_write(target, data)
-            written.append(target)
+            files[target] = data
+        written = write_all(files, protect)
     except OSError as error:
         raise ExportError(
             Problem(out_dir, f"cannot write the output ({error.strerror or error}); choose another folder with --out")
@@ -191,5 +192,5 @@ def render_file(path: str | Path, formats: Iterable[str] = FORMATS, out_dir: str
     """Load a project file, render it and write <out_dir>/<file stem>.<format> for each format."""
     project = load_project(path)
     result = render(project, formats)
-    write_outputs(result.outputs, Path(out_dir), Path(path).stem)
+    write_outputs(result.outputs, Path(out_dir), Path(path).stem, protect=[Path(path)])
     return result
