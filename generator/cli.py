@@ -12,10 +12,9 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from importlib.metadata import entry_points
 from pathlib import Path
 
+from telepolicy.generator import cache
 from telepolicy.generator.checks.findings import SEVERITIES, Finding
 from telepolicy.generator.checks.requirements import trace_markdown
 from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY
@@ -150,6 +149,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if jobs == 1:
         results = [_render_one(p, *options) for p in args.files]
     else:
+        from concurrent.futures import ProcessPoolExecutor  # slow to import: only when used
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             count = len(args.files)
             results = list(pool.map(_render_one, args.files, *([option] * count for option in options)))
@@ -198,6 +199,8 @@ GUI_INSTALL_HINT = 'the desktop app is not installed; install it with: pip insta
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     """Start the desktop app, found through its entry point: the core never imports the GUI or Qt."""
+    from importlib.metadata import entry_points  # slow to import: only when used
+
     starters = entry_points(group="telepolicy.commands", name="gui")
     try:
         gui_main = next(iter(starters)).load()
@@ -205,6 +208,18 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         print(f"error: {GUI_INSTALL_HINT}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return int(gui_main([args.file] if args.file else []))
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    """Show or clear the cache of checked clause libraries, compiled templates and printed PDFs."""
+    if args.action == "clear":
+        print(f"cleared {cache.clear()}")
+    else:
+        print(cache.cache_dir())
+    return EXIT_OK
+
+
+NO_CACHE_HELP = "neither read nor write the cache of checked libraries and printed PDFs (or TELEPOLICY_NO_CACHE=1)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -215,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"telepolicy {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    parser.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     presets = commands.add_parser("presets", help="list the presets: name and description")
@@ -238,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--trace", action="store_true", help="also write OUT/<file stem>.trace.md: each requirement and its clauses"
     )
     render.add_argument("--documents", default=POLICY, help=DOCUMENTS_HELP)
+    render.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help=NO_CACHE_HELP)
     render.set_defaults(run=_cmd_render)
 
     check_cmd = commands.add_parser(
@@ -250,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print each file's findings as one JSON list a line: severity, code, message, citation, key, target",
     )
     check_cmd.add_argument("--documents", default=POLICY, help=DOCUMENTS_HELP)
+    check_cmd.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help=NO_CACHE_HELP)
     check_cmd.set_defaults(run=_cmd_check)
 
     documents = commands.add_parser(
@@ -262,6 +280,10 @@ def build_parser() -> argparse.ArgumentParser:
     clauses.add_argument("--section", help="only this section id")
     clauses.set_defaults(run=_cmd_clauses)
 
+    cache_cmd = commands.add_parser("cache", help="show the cache folder, or clear it: telepolicy cache clear")
+    cache_cmd.add_argument("action", nargs="?", choices=("path", "clear"), default="path")
+    cache_cmd.set_defaults(run=_cmd_cache)
+
     gui = commands.add_parser("gui", help="open the desktop wizard and editor, optionally with a project file")
     gui.add_argument("file", nargs="?", help="a project file (.toml) to open")
     gui.set_defaults(run=_cmd_gui)
@@ -270,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.no_cache:
+        cache.switch_off()  # for the worker processes of --jobs too
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.ERROR, format="%(levelname)s: %(message)s")
     try:
         return int(args.run(args))

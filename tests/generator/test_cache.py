@@ -40,7 +40,8 @@ def forget_this_process() -> None:
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv(cache.ENV_DIR, str(folder))
-    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+    monkeypatch.setenv(cache.ENV_OFF, "0")  # and restored after a test that switches the cache off
+    monkeypatch.setattr(cache, "_switched_off", False)
     forget_this_process()
     yield folder
     forget_this_process()
@@ -58,7 +59,7 @@ def org(tmp_path: Path) -> Path:
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Loading from the cache must not parse or check a clause file again."""
 
-    def fail(*args: object) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("a clause was parsed although the cache holds the library")
 
     monkeypatch.setattr(loader, "_parse_clause", fail)
@@ -142,7 +143,7 @@ def test_a_new_program_version_never_reads_an_old_entry(org, monkeypatch):
     cache.program_key.cache_clear()
     parsed = []
     original = loader._parse_clause
-    monkeypatch.setattr(loader, "_parse_clause", lambda *a: parsed.append(a[0]) or original(*a))
+    monkeypatch.setattr(loader, "_parse_clause", lambda *a, **k: parsed.append(a[0]) or original(*a, **k))
     load_library((org,))
     assert parsed, "the library was not checked again for the new version"
 
@@ -406,3 +407,23 @@ def test_every_public_name_is_found_where_it_is_defined():
             assert getattr(package, name) is getattr(importlib.import_module(package._EXPORTS[name]), name), name
     with pytest.raises(AttributeError):
         _ = package.no_such_name
+
+
+def test_no_cache_option_of_the_command_reads_and_writes_nothing(example_file, private_cache, capsys):
+    from telepolicy.generator.cli import main
+
+    main(["check", str(example_file), "--no-cache"])
+    assert not private_cache.exists()
+    assert not cache.enabled()
+
+
+def test_the_cache_command_shows_and_clears_the_folder(example_file, private_cache, capsys):
+    from telepolicy.generator.cli import main
+
+    main(["check", str(example_file)])
+    assert entries(private_cache, "library")
+    capsys.readouterr()
+    assert main(["cache"]) == 0
+    assert capsys.readouterr().out.strip() == str(private_cache)
+    assert main(["cache", "clear"]) == 0
+    assert not private_cache.exists()
