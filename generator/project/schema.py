@@ -891,6 +891,16 @@ FIELDS: tuple[Field, ...] = (
         default=True,
     ),
     Field(
+        "cookies.gpc_status_shown",
+        "bool",
+        "Website shows whether a GPC signal was processed",
+        'A business that sells or shares must display whether it has processed the opt-out preference signal, '
+        'e.g. "Opt-Out Request Honored" (11 CCR 7025(c)(6), as amended from 1 Jan 2026). Turn on only when '
+        "the website does this: the policy then says so.",
+        "cookies",
+        default=False,
+    ),
+    Field(
         "cookies.gpc_scope",
         "choice",
         "What a Global Privacy Control signal turns off",
