@@ -17,7 +17,7 @@ from telepolicy.generator.checks.requirements import TraceRow
 from telepolicy.generator.checks.requirements import check as check_plan
 from telepolicy.generator.checks.requirements import trace as trace_plan
 from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY, DocumentBuild
-from telepolicy.generator.documents.build import build_document, render_document
+from telepolicy.generator.documents.build import DOCUMENT_FORMATS, build_document, render_document
 from telepolicy.generator.errors import ExportError, Problem
 from telepolicy.generator.files import write_all
 from telepolicy.generator.library.loader import Library, library_for
@@ -134,6 +134,16 @@ def build(
         made = result.documents[document_id] = build_document(document_id, project, plan, check=check)
         for fmt, data in render_document(made, wanted).items():
             result.outputs[f"{document_id}.{fmt}"] = data
+        skipped = [fmt for fmt in wanted if fmt not in DOCUMENT_FORMATS]
+        if skipped:
+            plan.warnings.append(
+                Problem(
+                    project.path,
+                    f"the document '{document_id}' is written as {', '.join(DOCUMENT_FORMATS)} only, "
+                    f"not as {', '.join(skipped)}",
+                    severity="warning",
+                )
+            )
         result.findings = sort_findings([*result.findings, *made.findings])
     if trace:
         result.trace = trace_plan(plan)

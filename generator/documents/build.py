@@ -26,6 +26,8 @@ from telepolicy.generator.rendering.html import _environment as html_environment
 from telepolicy.generator.rendering.markdown import _environment as markdown_environment
 from telepolicy.generator.version import __version__
 
+DOCUMENT_FORMATS = ("md", "html", "pdf")  # the formats the document templates exist for
+
 
 @dataclass(frozen=True)
 class RenderedDocument:

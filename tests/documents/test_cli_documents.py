@@ -5,7 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from telepolicy.generator.cli import main
+from telepolicy.generator.documents.build import DOCUMENT_FORMATS
+from telepolicy.generator.pipeline import FORMATS
 from telepolicy.generator.project.presets import presets_path
 
 
@@ -58,3 +62,18 @@ def test_check_flags_a_certification_with_missing_content(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "DOC-EMPTY-ANSWER The CPNI certification does not give the filer's FCC Registration Number" in out
     assert "[cpni_certification.frn]" in out
+
+
+OTHER_FORMATS = [fmt for fmt in FORMATS if fmt not in DOCUMENT_FORMATS]
+
+
+@pytest.mark.skipif(not OTHER_FORMATS, reason="every format has a document template")
+def test_a_format_the_documents_lack_is_named_not_silently_dropped(tmp_path, capsys):
+    path = _preset(tmp_path, "us-cpaas-sip")
+    out = tmp_path / "out"
+    other = OTHER_FORMATS[-1]
+    assert (
+        main(["render", str(path), "--documents", "subprocessors", "--format", f"md,{other}", "--out", str(out)]) == 0
+    )
+    assert f"the document 'subprocessors' is written as md, html, pdf only, not as {other}" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["us-cpaas-sip.subprocessors.md"]
