@@ -227,3 +227,27 @@ def test_each_topic_is_described_once():
     """Traffic-data rules, credit checks, 911 location and toll records: one full description each."""
     for preset in ALL_PRESETS:
         assert "TEXT-REPEATED-TOPIC" not in codes(preset), preset
+
+
+def test_cpni_breach_text_follows_the_dated_regime(monkeypatch):
+    """When the Federal Register gives the FCC 23-111 amendment a date, a policy effective after it states
+    the amended rule (CPNI and other customer information, FCC notified, customers within 30 days)."""
+    import datetime as dt
+
+    from telepolicy.generator.rules import facts
+
+    monkeypatch.setattr(
+        facts, "CPNI_BREACH_RULES", (("original", dt.date(2007, 12, 8)), ("amended", dt.date(2026, 6, 1)))
+    )
+    after = sentences(policy_text(project("us-carrier-eea", **{"policy.effective_date": dt.date(2026, 9, 1)})))
+    assert "we report the breach to the Federal Communications Commission, the US Secret Service and the FBI" in after
+    assert "no later than 30 days after we find the breach" in after
+    before = sentences(
+        policy_text(
+            project(
+                "us-carrier-eea",
+                **{"policy.effective_date": dt.date(2026, 5, 1), "policy.last_updated": dt.date(2026, 5, 1)},
+            )
+        )
+    )
+    assert "We then wait seven full business days before we tell you" in before
