@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from jinja2.bccache import BytecodeCache
@@ -34,12 +34,13 @@ ENV_DIR = "TELEPOLICY_CACHE_DIR"
 MAGIC = b"telepolicy-cache-1\n"
 DIGEST = hashlib.sha256().digest_size
 # Entries kept per kind; the oldest written go first.
-LIMITS = {"library": 16, "manifest": 16, "pdf": 64, "html": 8, "jinja": 64}
+LIMITS = {"library": 16, "manifest": 16, "pdf": 64, "html": 8, "jinja": 64, "clause-code": 8}
 # A file whose modification time is this close to when it was hashed is hashed again next
 # time: an edit in the same clock tick would otherwise keep the same size and time.
 RACY_NS = 2_000_000_000
 
 _switched_off = False
+V = TypeVar("V")
 _manifests: dict[str, dict[str, tuple[int, int, int, str]]] = {}  # this process's view of the files
 
 
@@ -260,33 +261,33 @@ def folders_key(folders: Iterable[tuple[Path, tuple[str, ...]]]) -> str:
     return digest(*parts)
 
 
-class StoredMap:
-    """Text to text, kept in one cache entry per program: loaded on first use, saved when it grew.
+class StoredMap(Generic[V]):
+    """Text to a value, kept in one cache entry per program: loaded on first use, saved when it grew.
 
     For results that depend on their text alone, like a clause's HTML made from its Markdown.
     Concurrent savers may each drop the other's new items: a later run adds them again.
     """
 
-    def __init__(self, kind: str, limit: int = 5000) -> None:
-        self.kind, self.limit = kind, limit
-        self._items: dict[str, str] | None = None
-        self._used: dict[str, str] = {}
-        self._new: dict[str, str] = {}
+    def __init__(self, kind: str, limit: int = 5000, value_type: type[V] = str) -> None:  # type: ignore[assignment]
+        self.kind, self.limit, self.value_type = kind, limit, value_type
+        self._items: dict[str, V] | None = None
+        self._used: dict[str, V] = {}
+        self._new: dict[str, V] = {}
 
-    def _loaded(self) -> dict[str, str]:
+    def _loaded(self) -> dict[str, V]:
         if self._items is None:
             stored = read_object(self.kind, program_key()) if enabled() else None
             self._items = stored if isinstance(stored, dict) else {}
         return self._items
 
-    def get(self, text: str) -> str | None:
+    def get(self, text: str) -> V | None:
         value = self._loaded().get(text)
-        if isinstance(value, str):
+        if isinstance(value, self.value_type):
             self._used[text] = value
             return value
         return None
 
-    def put(self, text: str, value: str) -> None:
+    def put(self, text: str, value: V) -> None:
         self._loaded()[text] = self._used[text] = self._new[text] = value
 
     def save(self) -> None:

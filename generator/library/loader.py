@@ -7,6 +7,7 @@ checks the whole library and names the file and line of every problem.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
 import marshal
@@ -123,16 +124,33 @@ class Library:
     code: dict[str, CodeType] = field(default_factory=dict)  # compiled library texts, kept in the cache
 
     def compile(self, source: str) -> Template:
-        """Compiled template for a clause text, cached: the preview re-renders often."""
+        """Compiled template for a clause text, cached: the preview re-renders often.
+
+        Texts that are not the library's own (respelt, edited or custom) are compiled once and
+        kept in the user cache too, saved when the program exits.
+        """
         template = self.templates.get(source)
         if template is None:
-            code = self.code.get(source)
+            code = self.code.get(source) or _stored_code(source)
             if code is None:
-                template = self.env.from_string(source)
-            else:
-                template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+                code = self.env.compile(source)
+                _compiled.put(source, marshal.dumps(code))
+            template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
             self.templates[source] = template
         return template
+
+
+_compiled = cache.StoredMap("clause-code", limit=2000, value_type=bytes)
+atexit.register(_compiled.save)
+
+
+def _stored_code(source: str) -> CodeType | None:
+    data = _compiled.get(source)
+    try:
+        code = marshal.loads(data) if data is not None else None
+    except (EOFError, ValueError, TypeError):  # damaged: compile again
+        return None
+    return code if isinstance(code, CodeType) else None
 
 
 def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any]:

@@ -41,7 +41,7 @@ def _converter() -> markdown.Markdown:
 
 
 _local = threading.local()
-_stored = cache.StoredMap("html")
+_stored: cache.StoredMap[str] = cache.StoredMap("html")
 
 
 @lru_cache(maxsize=4096)

@@ -427,3 +427,29 @@ def test_the_cache_command_shows_and_clears_the_folder(example_file, private_cac
     assert capsys.readouterr().out.strip() == str(private_cache)
     assert main(["cache", "clear"]) == 0
     assert not private_cache.exists()
+
+
+def test_a_text_outside_the_library_is_compiled_once_across_runs(org, monkeypatch):
+    library = load_library((org,))
+    monkeypatch.setattr(loader, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
+    text = "Custom text for {{ company.legal_name }}."
+    context = {"company": {"legal_name": "Meridian"}}
+    assert library.compile(text).render(context) == "Custom text for Meridian."
+    loader._compiled.save()  # as at exit
+    monkeypatch.setattr(loader, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
+    library.templates.clear()
+
+    def no_compiling(source: str) -> None:
+        raise AssertionError("compiled again although the code is stored")
+
+    monkeypatch.setattr(library.env, "compile", no_compiling)
+    assert library.compile(text).render(context) == "Custom text for Meridian."
+
+
+def test_damaged_stored_code_is_compiled_again(org, monkeypatch):
+    library = load_library((org,))
+    store = cache.StoredMap("clause-code", value_type=bytes)
+    store.put("Plain {{ 1 + 1 }}", b"not marshal data")
+    store.save()
+    monkeypatch.setattr(loader, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
+    assert library.compile("Plain {{ 1 + 1 }}").render({}) == "Plain 2"
