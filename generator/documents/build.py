@@ -20,7 +20,7 @@ from telepolicy.generator.documents.registry import DOCUMENTS_BY_ID, Document
 from telepolicy.generator.library.loader import Library
 from telepolicy.generator.project.model import Project
 from telepolicy.generator.rendering.assemble import Plan, assemble
-from telepolicy.generator.rendering.clauses import RenderedPolicy, render_policy
+from telepolicy.generator.rendering.clauses import RenderedPolicy, RenderedSection, render_policy
 from telepolicy.generator.rendering.html import GENERATOR, clause_html
 from telepolicy.generator.rendering.html import _environment as html_environment
 from telepolicy.generator.rendering.markdown import _environment as markdown_environment
@@ -40,7 +40,7 @@ class RenderedDocument:
     footer: str
     page_size: str
     language: str
-    sections: Any  # the RenderedSection tuple of render_policy
+    sections: tuple[RenderedSection, ...]
     modified: dt.date
 
 
