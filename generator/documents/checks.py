@@ -9,6 +9,7 @@ transfers.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,29 @@ def certification_content(result: DocumentBuild) -> list[Finding]:
                 "cpni_certification.year",
                 "The CPNI certification does not say which calendar year it covers",
                 CERTIFICATION,
+            )
+        )
+    year = a["cpni_certification.year"]
+    if year and year >= dt.date.today().year:
+        findings.append(
+            Finding(
+                "warning",
+                "DOC-BAD-ANSWER",
+                f"The CPNI certification covers {year}, a year that has not ended; the certification due each "
+                "1 March covers the previous calendar year",
+                CERTIFICATION,
+                "cpni_certification.year",
+            )
+        )
+    filer_id = a["cpni_certification.filer_499_id"].strip()
+    if filer_id and not (filer_id.isdigit() and len(filer_id) == 6):
+        findings.append(
+            Finding(
+                "warning",
+                "DOC-BAD-ANSWER",
+                f"The Form 499 Filer ID '{filer_id}' is not six digits; copy it from the carrier's Form 499-A",
+                CERTIFICATION,
+                "cpni_certification.filer_499_id",
             )
         )
     frn = a["cpni_certification.frn"].strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from telepolicy.generator.documents.build import document_markdown
@@ -144,3 +146,14 @@ def test_no_certification_without_us_voice_and_the_reason_says_why():
     assert not document.applies(project.answers)
     (reason,) = document.reasons_not(project.answers)
     assert "serves no one in the US" in reason
+
+
+def test_implausible_filing_details_are_flagged():
+    project = complete_filing(load_preset("us-local-carrier"))
+    project.answers["cpni_certification.year"] = dt.date.today().year
+    project.answers["cpni_certification.filer_499_id"] = "81234"
+    project.answers["cpni_certification.frn"] = "12345"
+    found = {(f.severity, f.key) for f in build(project, CERTIFICATION).findings}
+    assert ("warning", "cpni_certification.year") in found
+    assert ("warning", "cpni_certification.filer_499_id") in found
+    assert ("error", "cpni_certification.frn") in found
