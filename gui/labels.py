@@ -43,6 +43,19 @@ _WHOLE = {
     "same": "Same as the minimum age",
     "member_state": "The member state's age",
     "16": "16",
+    # cpni_certification.procedures: each names the CPNI rule it satisfies
+    "training_discipline": "Staff training and a disciplinary process (64.2009(b))",
+    "approval_status_system": "Records show each customer's approval status (64.2009(a))",
+    "marketing_records": "Records of CPNI campaigns and disclosures, kept 1 year (64.2009(c))",
+    "supervisory_review": "Supervisory review of outbound marketing (64.2009(d))",
+    "authentication": "Customer authentication and pretexting safeguards (64.2010(a)-(e))",
+    "account_change_notice": "Notice of account changes (64.2010(f))",
+    "breach_procedure": "Breach notification procedure (64.2011)",
+    "opt_out_failure_reporting": "Opt-out failures reported within 5 business days (64.2009(f))",
+    "sim_port_protection": "SIM-change and port-out protection (64.2010(h))",
+    # roles.subprocessor_change_notice
+    "subscription": "E-mail to subscribers of the list",
+    "customer_portal": "Notice in the customer portal",
 }
 
 
