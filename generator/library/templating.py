@@ -25,9 +25,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateRuntimeError, nodes
+from jinja2 import StrictUndefined, Template, TemplateRuntimeError, nodes, pass_context
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from telepolicy.generator.library.spelling import respell
 from telepolicy.generator.project.values import email_problem, strip_hidden, url_problem
 from telepolicy.generator.rules.countries import FILTERS as COUNTRY_FILTERS
 
@@ -392,19 +394,32 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 def make_environment(terms: Mapping[str, Mapping[str, str]]) -> BoundedSandbox:
     """One environment per library: its `term` helper reads that library's terms."""
 
-    def term(value: Any, group: str) -> MarkdownText:
+    def wording(value: Any, group: str, language: str) -> MarkdownText:
         try:
-            return MarkdownText(terms[group][str(value)])
+            return MarkdownText(respell(terms[group][str(value)], language))
         except KeyError:
             raise KeyError(f"no term for {value!r} in [{group}] of terms.toml") from None
 
-    def terms_for(values: Iterable[Any], group: str) -> list[MarkdownText]:
-        return [term(value, group) for value in values]
+    def language(context: Context) -> str:
+        """The project's spelling (policy.language); terms are library text, spelt like the clauses."""
+        policy = context.get("policy")
+        return str(policy.get("language", "en-GB")) if isinstance(policy, Mapping) else "en-GB"
+
+    @pass_context
+    def term(context: Context, value: Any, group: str) -> MarkdownText:
+        return wording(value, group, language(context))
+
+    @pass_context
+    def terms_for(context: Context, values: Iterable[Any], group: str) -> list[MarkdownText]:
+        return [wording(value, group, language(context)) for value in values]
 
     env = BoundedSandbox(**MARKDOWN_OPTIONS, keep_trailing_newline=False)
 
-    def period(value: str) -> Any:
-        return term(value, "retention_keywords") if value in terms.get("retention_keywords", {}) else value
+    @pass_context
+    def period(context: Context, value: str) -> Any:
+        if value in terms.get("retention_keywords", {}):
+            return wording(value, "retention_keywords", language(context))
+        return value
 
     env.filters.update(
         join_words=_join_words,
