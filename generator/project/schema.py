@@ -96,6 +96,9 @@ PURPOSES = (
     "marketing",
     "credit_checks",
     "legal_compliance",
+    "export_controls",
+    "legal_claims",
+    "protect_life",
 )
 LEGAL_BASES = ("contract", "legal_obligation", "legitimate_interests", "consent", "vital_interests")
 DEFAULT_BASIS = {
@@ -112,6 +115,9 @@ DEFAULT_BASIS = {
     "marketing": "consent",
     "credit_checks": "legitimate_interests",
     "legal_compliance": "legal_obligation",
+    "export_controls": "legal_obligation",
+    "legal_claims": "legitimate_interests",
+    "protect_life": "vital_interests",
 }
 REGIONS = (
     "us",
@@ -161,6 +167,12 @@ RECIPIENTS = (
     "authorities",
     "acquirers",
     "advertising_partners",
+    "dispute_bodies",
+    "legal_claims",
+    "internet_providers",
+    "platform_providers",
+    "social_networks",
+    "marketplace_partners",
 )
 SECURITY_MEASURES = (
     "encryption_in_transit",
@@ -174,6 +186,7 @@ SECURITY_MEASURES = (
     "incident_response",
     "iso27001",
     "soc2",
+    "resilience",
 )
 CPNI_PROCEDURES = (
     "training_discipline",
@@ -293,16 +306,6 @@ FIELDS: tuple[Field, ...] = (
         default="",
     ),
     Field(
-        "company.telecom_act",
-        "text",
-        "National telecommunications act",
-        "The national law on electronic communications the operator follows, named in full, e.g. "
-        '"Dutch Telecommunications Act (Telecommunicatiewet)"; empty: the policy speaks of the national '
-        "rules on privacy in electronic communications (ePrivacy Directive 2002/58/EC as transposed).",
-        "company",
-        default="",
-    ),
-    Field(
         "company.established_in_eea",
         "bool",
         "Established in the EEA",
@@ -351,16 +354,6 @@ FIELDS: tuple[Field, ...] = (
         "text",
         "Data Protection Officer",
         "Name of the DPO, where one is designated (GDPR Art. 37).",
-        "company",
-        default="",
-    ),
-    Field(
-        "dpo.title",
-        "text",
-        "Title of the privacy officer",
-        "The title the operator uses, printed where the policy names the officer: e.g. Chief Privacy "
-        "Officer, the person in charge of the protection of personal information (Quebec Law 25, s. 3.1) "
-        "or encarregado (LGPD Art. 41). Empty: data protection officer (GDPR Art. 37-39).",
         "company",
         default="",
     ),
@@ -593,6 +586,90 @@ FIELDS: tuple[Field, ...] = (
         "data",
         default=[],
     ),
+    Field(
+        "data.extra_items",
+        "choices",
+        "Other details we collect",
+        "Each is named with why it is needed (GDPR Art. 13(1)(c), 14(1)(d); CCPA 1798.100(a)(1)): date of "
+        "birth (age and identity checks), job title and company (business accounts), domain and host names "
+        "(visits and API calls), screenshots and files sent to support.",
+        "data",
+        default=[],
+        choices=("date_of_birth", "job_title_company", "domain_host", "support_screenshots"),
+    ),
+    Field(
+        "data.payment_methods",
+        "text_list",
+        "Named payment methods",
+        'Payment methods other than cards, such as "PayPal" or "SEPA direct debit"; each provider is a '
+        "recipient and a source of the billing address (GDPR Art. 13(1)(e), 14(2)(f)).",
+        "data",
+        default=[],
+    ),
+    Field(
+        "data.signup_checks",
+        "choices",
+        "Checks at sign-up",
+        "phone_verification: a code sent to the phone number to confirm it; onboarding_call: staff may call "
+        "a new customer to help, unless the customer declines (GDPR Art. 13(1)(c), 21).",
+        "data",
+        default=[],
+        choices=("phone_verification", "onboarding_call"),
+    ),
+    Field(
+        "data.short_code_applications",
+        "bool",
+        "Short-code applications",
+        "An application for an SMS short code collects details of the sender's business, use case and "
+        "sample messages, which carriers review (CTIA Short Code Monitoring Handbook; GDPR Art. 13(1)(e)).",
+        "data",
+        default=False,
+    ),
+    Field(
+        "data.social_login_extras",
+        "bool",
+        "Friends lists and likes from social sign-in, only if the user opts in",
+        "Beyond basic profile details, only with a separate opt-in (GDPR Art. 5(1)(c), 6(1)(a), 14).",
+        "data",
+        default=False,
+    ),
+    Field(
+        "data.vendor_data",
+        "choices",
+        "What data vendors supply",
+        "professional: job title, employer, business e-mail and phone; demographic: age band, region and "
+        "similar; interests: topics a person is interested in. The source and categories must be named "
+        "(GDPR Art. 14(1)(d), 14(2)(f)).",
+        "data",
+        default=[],
+        choices=("professional", "demographic", "interests"),
+    ),
+    Field(
+        "data.number_intelligence",
+        "bool",
+        "Number look-ups from carriers and number databases",
+        "Device type, whether a phone is reachable, roaming status, network operator and country for a "
+        "number, to route and deliver messages (GDPR Art. 14(1)(d), 14(2)(f)).",
+        "data",
+        default=False,
+    ),
+    Field(
+        "data.crm_integrations",
+        "bool",
+        "CRM and other connected software as a source",
+        "Customer relationship and help-desk software a customer connects to the service passes contact "
+        "details to it (GDPR Art. 14(2)(f)).",
+        "data",
+        default=False,
+    ),
+    Field(
+        "data.events_surveys",
+        "bool",
+        "Events, webinars and surveys",
+        "Registration and survey forms collect contact details and answers (GDPR Art. 13(1)(c)).",
+        "data",
+        default=False,
+    ),
     # --- purposes ---------------------------------------------------------
     Field(
         "purposes.used",
@@ -744,6 +821,122 @@ FIELDS: tuple[Field, ...] = (
         default="",
     ),
     Field(
+        "scope.event_registrants",
+        "bool",
+        "Covers people who register for our events",
+        "The policy names each group it covers (GDPR Art. 13; WP260 rev.01, para. 35).",
+        "services",
+        default=False,
+    ),
+    Field(
+        "scope.workforce",
+        "choice",
+        "Employees, applicants and contractors",
+        "excluded: the policy says they have their own notice (links.applicant_notice_url); "
+        "not_mentioned: the policy is silent (CCPA 1798.145(m) exemption expired on 1 January 2023).",
+        "services",
+        default="not_mentioned",
+        choices=("not_mentioned", "excluded"),
+    ),
+    Field(
+        "scope.public_forums",
+        "bool",
+        "Discussion forums or other public areas",
+        "What people post there is public (GDPR Art. 13(1)(e): the public as recipient).",
+        "services",
+        default=False,
+    ),
+    Field(
+        "scope.testimonials",
+        "bool",
+        "Testimonials and case studies, with consent",
+        "Publishing a customer's name, role, company or words needs consent that can be withdrawn "
+        "(GDPR Art. 6(1)(a), 7(3)).",
+        "services",
+        default=False,
+    ),
+    Field(
+        "scope.business_numbers_not_personal",
+        "bool",
+        "Say that a business's own phone number is not personal data",
+        "Data about a company is not personal data, but a number that reaches a named person is "
+        "(GDPR Recital 14; CJEU C-434/16 Nowak on identifiability).",
+        "services",
+        default=False,
+    ),
+    Field(
+        "links.terms_url",
+        "url",
+        "Terms of service URL",
+        "Linked where the policy refers to the contract (GDPR Art. 13(2)(e)).",
+        "company",
+        default="",
+    ),
+    Field(
+        "links.cpni_notice_url",
+        "url",
+        "CPNI notice URL",
+        "The separate notice sent before CPNI approval is sought (47 CFR 64.2008).",
+        "company",
+        default="",
+    ),
+    Field(
+        "links.product_docs_url",
+        "url",
+        "API or product documentation URL",
+        "Where product-specific privacy details, such as storage settings, are documented.",
+        "company",
+        default="",
+    ),
+    Field(
+        "links.retention_policy_url",
+        "url",
+        "Record-retention policy URL",
+        "A published retention schedule (GDPR Art. 13(2)(a)).",
+        "company",
+        default="",
+    ),
+    Field(
+        "links.applicant_notice_url",
+        "url",
+        "Applicant and employee privacy notice URL",
+        "Where job applicants and staff find their own notice (GDPR Art. 13; CCPA 1798.100).",
+        "company",
+        default="",
+    ),
+    Field(
+        "links.bcr_summary_url",
+        "url",
+        "Binding Corporate Rules summary URL",
+        "Where the BCRs or their summary are published (GDPR Art. 47(2)(g)).",
+        "company",
+        default="",
+    ),
+    Field(
+        "company.unsubscribe_email",
+        "email",
+        "Unsubscribe e-mail address",
+        "A separate address for marketing opt-outs, if there is one (GDPR Art. 21(3); CAN-SPAM 15 U.S.C. 7704).",
+        "company",
+        default="",
+    ),
+    Field(
+        "eu_representative.phone",
+        "text",
+        "EU representative phone",
+        "A phone number for the Art. 27 representative, if it has one (GDPR Art. 27(4)).",
+        "company",
+        default="",
+    ),
+    Field(
+        "eu_representative.form_url",
+        "url",
+        "EU representative web form",
+        "The representative's contact form, if it has one (GDPR Art. 27(4)).",
+        "company",
+        default="",
+    ),
+    Field(
         "sharing.sells_personal_information",
         "bool",
         "Sells personal information",
@@ -752,15 +945,6 @@ FIELDS: tuple[Field, ...] = (
         default=False,
     ),
     # --- cookies ------------------------------------------------------------
-    Field(
-        "cookies.used",
-        "bool",
-        "Our website or apps use cookies or similar technologies",
-        "Anything stored on or read from a device, even a session cookie, must be described "
-        "(ePrivacy Directive Art. 5(3); UK PECR reg. 6). Without any, the cookies section is left out.",
-        "cookies",
-        default=True,
-    ),
     Field(
         "cookies.used",
         "bool",
@@ -785,45 +969,6 @@ FIELDS: tuple[Field, ...] = (
         "Third-party advertising cookies are usually 'sharing' under CPRA.",
         "cookies",
         default=[],
-    ),
-    Field(
-        "cookies.tools",
-        "choices",
-        "Common tools we use",
-        "Each named tool gets its own paragraph: what it does, what it receives and how to opt out "
-        "(ePrivacy Art. 5(3); GDPR Art. 13(1)(e)). Google Analytics needs consent in the EEA and UK "
-        "(CNIL and Austrian DSB decisions of 2022 on transfers; EDPB Guidelines 2/2023).",
-        "cookies",
-        default=[],
-        choices=("google_tag_manager", "google_analytics"),
-    ),
-    Field(
-        "cookies.functional",
-        "bool",
-        "Functional cookies",
-        "Cookies that remember choices such as language or a half-filled form. Unless the user asked "
-        "for the feature, they need consent in the EEA and UK (ePrivacy Art. 5(3); WP29 Opinion 04/2012).",
-        "cookies",
-        default=False,
-    ),
-    Field(
-        "cookies.fingerprinting",
-        "bool",
-        "Device fingerprinting",
-        "Reading device characteristics (screen size, fonts, settings) to recognise a device. It needs the "
-        "same prior consent as cookies (EDPB Guidelines 2/2023 on Art. 5(3) ePrivacy; WP29 Opinion 9/2014).",
-        "cookies",
-        default=False,
-    ),
-    Field(
-        "cookies.ad_opt_out_links",
-        "choices",
-        "Industry ad opt-out links to show",
-        "Chosen by audience, not only by region: US (DAA YourAdChoices, NAI), Canada (DAAC YourAdChoices) "
-        "and Europe (EDAA Your Online Choices). Shown with advertising tools.",
-        "cookies",
-        default=[],
-        choices=("us", "canada", "europe"),
     ),
     Field(
         "cookies.tools",
@@ -899,16 +1044,6 @@ FIELDS: tuple[Field, ...] = (
         "the website does this: the policy then says so.",
         "cookies",
         default=False,
-    ),
-    Field(
-        "cookies.gpc_scope",
-        "choice",
-        "What a Global Privacy Control signal turns off",
-        "sale_share: the opt-out of sale and sharing the law requires (CCPA Regs 7025; Colorado Rule 5.06); "
-        "all_non_required: also every cookie the website does not need, for everyone who sends it.",
-        "cookies",
-        default="sale_share",
-        choices=("sale_share", "all_non_required"),
     ),
     Field(
         "cookies.gpc_scope",
@@ -1299,6 +1434,26 @@ FIELDS: tuple[Field, ...] = (
         "rights",
         default=True,
     ),
+    Field(
+        "rights.marketing_opt_out_days",
+        "int",
+        "Days to act on a marketing opt-out",
+        "The longest time an unsubscribe takes to work, e.g. 3 business days; 0 = not stated. CAN-SPAM "
+        "allows at most 10 business days (15 U.S.C. 7704(a)(4)); GDPR Art. 21(3) requires stopping.",
+        "rights",
+        default=0,
+        minimum=0,
+        maximum=10,
+    ),
+    Field(
+        "rights.us_all_states",
+        "bool",
+        "Give state privacy rights to residents of every US state",
+        "Access, correction, deletion and copy for any US resident, whether or not their state has a "
+        "privacy law (a choice; the law requires it only in the states with such laws).",
+        "rights",
+        default=False,
+    ),
     # --- security -----------------------------------------------------------------
     Field(
         "security.measures",
@@ -1308,17 +1463,6 @@ FIELDS: tuple[Field, ...] = (
         "security",
         default=["encryption_in_transit", "access_control", "staff_training"],
         choices=SECURITY_MEASURES,
-    ),
-    Field(
-        "security.sim_swap_protection",
-        "choices",
-        "Protection against SIM swaps and number theft",
-        "For mobile service in any country: the protections the operator gives before a SIM change or a "
-        "port-out (ePrivacy Art. 4 information on network risks; BEREC and national guidance on SIM-swap "
-        "fraud). US carriers under the CPNI rules get the FCC's own clause instead (47 CFR 64.2010(h), 52.37).",
-        "security",
-        default=[],
-        choices=("verify_identity", "notify_changes", "account_lock", "port_out_pin"),
     ),
     Field(
         "security.sim_swap_protection",
@@ -1350,36 +1494,6 @@ FIELDS: tuple[Field, ...] = (
         "article-numbered notice with only what the law requires for this operator plus what the "
         "answers add. The information GDPR Art. 13 and 14 require stays in every style (EDPB-endorsed "
         "WP29 Guidelines on transparency, WP260 rev.01, para. 8-10).",
-        "policy",
-        default="full",
-        choices=("full", "concise", "minimal"),
-    ),
-    Field(
-        "policy.at_a_glance",
-        "bool",
-        "Summary 'at a glance' at the top",
-        "A short first layer: who we are, what we collect, why, who receives it, how long, your "
-        "rights and how to reach us (WP260 rev.01, para. 35-38 on layered notices).",
-        "policy",
-        default=False,
-    ),
-    Field(
-        "policy.definitions",
-        "bool",
-        "Definitions section",
-        "Explains the terms the policy uses, such as traffic data, CPNI or processor "
-        "(GDPR Art. 12(1): clear and plain language; WP260 rev.01, para. 12).",
-        "policy",
-        default=False,
-    ),
-    Field(
-        "policy.style",
-        "choice",
-        "Document style",
-        "full: every topic with explanations; concise: each legally required topic once, in short "
-        "clauses; minimal: an article-numbered notice with only what the law requires for this "
-        "operator plus what the answers add. The information GDPR Art. 13 and 14 require stays in "
-        "every style (EDPB-endorsed WP29 Guidelines on transparency, WP260 rev.01, para. 8-10).",
         "policy",
         default="full",
         choices=("full", "concise", "minimal"),

@@ -308,8 +308,13 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     ),
     "precise_location": ("holds precise geolocation, including the 911 dispatchable location", _precise_location),
     "tracking": (
-        "uses analytics or advertising tools",
-        lambda a: bool(a["cookies.analytics_tools"] or a["cookies.advertising_tools"]),
+        "uses analytics or advertising tools, Google Analytics or device fingerprinting",
+        lambda a: bool(
+            a["cookies.analytics_tools"]
+            or a["cookies.advertising_tools"]
+            or "google_analytics" in a["cookies.tools"]
+            or a["cookies.fingerprinting"]
+        ),
     ),
 }
 
