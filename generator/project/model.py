@@ -40,11 +40,8 @@ from telepolicy.generator.project.values import (
 )
 from telepolicy.generator.targets import AnswerTarget, ClauseTarget, CustomClauseTarget, FixTarget
 
-_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
-_URL = re.compile(r"^https?://[^\s/<>\"]+\.[^\s<>\"]+$")
 _PERIOD = re.compile(r"^([1-9][0-9]{0,3}) (day|days|week|weeks|month|months|year|years)$")
 _CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -468,6 +465,7 @@ def _parse_custom(items: Any, problem: Any) -> list[CustomClause]:
                 f"{key}.id",
                 f"custom clause id '{entry['id']}' is used twice (also custom clause {first_of[entry['id']] + 1}); "
                 "give each its own id",
+                target=target,
             )
             continue
         first_of[entry["id"]] = index
@@ -480,7 +478,7 @@ def _parse_custom(items: Any, problem: Any) -> list[CustomClause]:
             if message
         ]
         for name, message in text_problems:
-            problem(f"{key}.{name}", message)
+            problem(f"{key}.{name}", message, target=target)
         if text_problems:
             continue
         order = entry.get("order", 1000)

@@ -25,7 +25,7 @@ from telepolicy.generator.pipeline import build
 from telepolicy.generator.project.presets import presets_path
 from telepolicy.generator.project.schema import RETENTION_KEYWORDS, Field
 from tests.adversarial.payloads import CLAUSE_TEXTS, PAYLOADS
-from tests.generator.test_hostile_templates import HOSTILE
+from tests.adversarial.payloads import HOSTILE_TEMPLATES as HOSTILE
 
 BASE = tomllib.loads((presets_path() / "us-carrier-eea.toml").read_text(encoding="utf-8"))
 PATH = Path("fuzz.toml")

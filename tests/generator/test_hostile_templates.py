@@ -16,31 +16,7 @@ from telepolicy.generator.library.templating import (
     make_environment,
     render_limits,
 )
-
-HOSTILE = {
-    "divides by zero": "{{ 1/0 }}",
-    "float overflow": "{{ 2.0**100000 }}",
-    "huge power": "{{ 7**12345678 }}",
-    "recursive macro": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
-    "nested range loop": "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}",
-    "nested small loops": "{% for i in range(9999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}",
-    "string repeat": "{{ 'x' * 1000000000 }}",
-    "list repeat": "{{ ([1] * 1000000000)|length }}",
-    "center filter": "{{ 'x'|center(1000000000) }}",
-    "format width": "{{ '%1000000000s'|format('x') }}",
-    "star width": "{{ '%*s' % (1000000000, 'x') }}",
-    "str.format width": "{{ '{:>1000000000}'.format('x') }}",
-    "ljust": "{{ 'x'.ljust(1000000000) }}",
-    "doubling concat": "{% set ns = namespace(s='xxxxxxxxxx') %}"
-    "{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
-    "doubling plus": "{% set ns = namespace(s='xxxxxxxxxx') %}"
-    "{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s|length }}",
-    "replace bomb": "{% set s = 'a' * 1000 %}{{ s|replace('a', s)|replace('a', s)|length }}",
-    "join bomb": "{{ range(10000)|join('x' * 100000) }}",
-    "lipsum": "{{ lipsum(1000000) }}",
-    "batch fill": "{{ [1]|batch(1000000000, 0)|list }}",
-    "output flood": "{% for i in range(10000) %}{{ 'y' * 100 }}{% endfor %}",
-}
+from tests.adversarial.payloads import HOSTILE_TEMPLATES as HOSTILE
 
 
 @pytest.mark.parametrize("source", HOSTILE.values(), ids=HOSTILE.keys())
