@@ -117,7 +117,10 @@ def library_path_problem(entry: str, base: Path, *, must_exist: bool) -> str | N
         return (
             f"'{entry}' leads outside the project's folder; give an organisation folder elsewhere as an absolute path"
         )
-    home = Path.home().resolve()
+    try:
+        home = Path.home().resolve()
+    except (RuntimeError, KeyError):  # no home folder (a service account)
+        home = Path("/")
     if len(folder.parts) <= 2 or folder == home or home.is_relative_to(folder):
         return f"'{entry}' is a system or home folder; name the folder that holds the clause files"
     if must_exist and not folder.is_dir():

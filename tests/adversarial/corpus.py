@@ -358,6 +358,56 @@ def run_case(case: Case) -> Outcome:
     return Outcome(case, "clean", seconds)
 
 
+_SAVER = """
+import sys
+from telepolicy.generator.project.model import load_project, save_project
+project = load_project(sys.argv[1])
+count = 0
+while True:
+    count += 1
+    project.answers["company.legal_name"] = f"{sys.argv[2]} {count}"
+    save_project(project, sys.argv[1])
+"""
+
+
+def kill_saves(root: Path, count: int, writers: int = 1) -> list[Outcome]:
+    """Savers killed with SIGKILL at random moments: the file must load, leftovers go at the next save."""
+    import random
+    import subprocess
+
+    from telepolicy.generator.files import LEFTOVER_AGE
+    from telepolicy.generator.project.model import load_project, save_project
+
+    rng = random.Random(16)
+    folder = root / f"saves-{writers}"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "p.toml"
+    target.write_text(_base_text(), encoding="utf-8")
+    category = "kill -9 during save" if writers == 1 else "two writers, killed"
+    outcomes: list[Outcome] = []
+    for number in range(count):
+        case = Case(category, f"run {number + 1}", [])
+        started = time.monotonic()
+        children = [subprocess.Popen([sys.executable, "-c", _SAVER, str(target), f"Writer{w}"]) for w in range(writers)]
+        time.sleep(rng.uniform(0.8, 1.6))  # past the import, into the save loop
+        for child in children:
+            child.kill()
+            child.wait()
+        try:
+            project = load_project(target)
+        except Exception as error:  # a torn or empty file
+            outcomes.append(Outcome(case, "data lost", time.monotonic() - started, repr(error)))
+            continue
+        old = time.time() - LEFTOVER_AGE - 1
+        for leftover in folder.glob(".p.toml.*.tmp"):
+            os.utime(leftover, (old, old))
+        save_project(project, target)
+        left = [p.name for p in folder.iterdir() if p.name != "p.toml"]
+        verdict = "clean" if not left else "leftovers kept"
+        outcomes.append(Outcome(case, verdict, time.monotonic() - started, ", ".join(left)))
+    return outcomes
+
+
 def table(outcomes: list[Outcome]) -> str:
     rows = ["| category | inputs | clean | tracebacks | hangs | data lost | other |", "|---|---|---|---|---|---|---|"]
     for category in dict.fromkeys(o.case.category for o in outcomes):
@@ -376,6 +426,7 @@ if __name__ == "__main__":
 
     with tempfile.TemporaryDirectory() as folder:
         results = [run_case(case) for case in build_corpus(Path(folder))]
+        results += kill_saves(Path(folder), 30) + kill_saves(Path(folder), 10, writers=2)
     print(table(results))
     for outcome in results:
         if outcome.verdict != "clean":

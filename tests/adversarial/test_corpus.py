@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.adversarial.corpus import build_corpus, ci_selection, run_case
+from tests.adversarial.corpus import build_corpus, ci_selection, kill_saves, run_case
 
 
 def _cases() -> list:
@@ -28,3 +28,10 @@ CASES = _cases()
 def test_hostile_input_ends_cleanly(case):
     outcome = run_case(case)
     assert outcome.verdict == "clean", outcome.detail
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("writers", [1, 2])
+def test_killed_saves_leave_a_whole_file_and_no_leftovers(tmp_path, writers):
+    outcomes = kill_saves(tmp_path, 3, writers=writers)
+    assert [o.verdict for o in outcomes] == ["clean"] * 3, [o.detail for o in outcomes]
