@@ -134,3 +134,10 @@ def test_processor_documents_do_not_apply_to_a_controller_only_operator():
         document = DOCUMENTS_BY_ID[document_id]
         assert not document.applies(project.answers)
         assert any("processor" in reason for reason in document.reasons_not(project.answers))
+
+
+def test_none_needed_is_explained_only_when_a_sub_processor_has_it():
+    with_eea = build(load_preset("global-cpaas-bcr"), "subprocessors").text()
+    assert '"None needed" means' in with_eea
+    without = build(load_preset("us-cpaas-sip"), "subprocessors").text()
+    assert "None needed" not in without
