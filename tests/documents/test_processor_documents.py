@@ -7,6 +7,7 @@ import pytest
 from telepolicy.generator.documents.build import document_html, document_markdown
 from telepolicy.generator.documents.registry import DOCUMENTS_BY_ID
 from telepolicy.generator.project.presets import list_presets, load_preset
+from telepolicy.generator.project.schema import SECURITY_MEASURES
 from telepolicy.generator.rules.facts import derive_facts
 
 from .conftest import build, clause_ids, errors
@@ -141,3 +142,14 @@ def test_none_needed_is_explained_only_when_a_sub_processor_has_it():
     assert '"None needed" means' in with_eea
     without = build(load_preset("us-cpaas-sip"), "subprocessors").text()
     assert "None needed" not in without
+
+
+@pytest.mark.parametrize("measure", SECURITY_MEASURES)
+def test_every_security_answer_reaches_annex_ii(measure):
+    project = load_preset("us-cpaas-sip")
+    project.answers["security.measures"] = [measure]
+    project.answers["policy.language"] = "en-GB"  # the wording as terms.toml spells it
+    result = build(project, "dpa-annex")
+    wording = result.plan.library.terms["security_measures"][measure]
+    assert wording in result.text().replace("\\", "")
+    assert errors(result) == []
