@@ -97,6 +97,7 @@ FIELD_RULES: dict[str, Rule] = {
     "data.number_intelligence": _uses_source("carriers"),
     "rights.marketing_opt_out_days": _purpose("marketing"),
     "rights.us_all_states": _fact("us_users"),
+    "rights.dispute_body_url": lambda answers, facts: bool(answers["rights.dispute_body"]),
     "eu_representative.phone": _fact("needs_eu_representative"),
     "eu_representative.form_url": _fact("needs_eu_representative"),
     "links.cpni_notice_url": _fact("cpni_applies"),

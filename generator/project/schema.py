@@ -469,6 +469,15 @@ FIELDS: tuple[Field, ...] = (
         choices=SERVICES,
     ),
     Field(
+        "services.describe",
+        "bool",
+        "Describe the services in the policy",
+        "Lists the services chosen above near the start, so readers know what the policy is about "
+        "(WP260 rev.01, para. 8-10: the context of the processing).",
+        "services",
+        default=False,
+    ),
+    Field(
         "services.emergency_calling",
         "bool",
         "Emergency calling (911/112)",
@@ -1083,6 +1092,27 @@ FIELDS: tuple[Field, ...] = (
         choices=("delete", "anonymise"),
     ),
     Field(
+        "retention.reactivation_days",
+        "int",
+        "Days a closed account can be reopened",
+        "A grace period after closure during which the account and its data can be restored; the "
+        "retention periods start after it. 0 = none (GDPR Art. 13(2)(a), 5(1)(e)).",
+        "retention",
+        default=0,
+        minimum=0,
+        maximum=365,
+    ),
+    Field(
+        "retention.extra_holds",
+        "choices",
+        "Other reasons to keep data longer",
+        "Besides orders, disputes, unpaid bills, investigations and audits: troubleshooting a reported "
+        "fault, and enforcing our terms (GDPR Art. 17(3)(e), 13(2)(a)).",
+        "retention",
+        default=[],
+        choices=("troubleshooting", "enforcing_terms"),
+    ),
+    Field(
         "retention.backup_days",
         "int",
         "Days until backups are overwritten",
@@ -1200,6 +1230,15 @@ FIELDS: tuple[Field, ...] = (
         "children",
         default="same",
         choices=("same", "16", "member_state"),
+    ),
+    Field(
+        "children.parental_guidance",
+        "bool",
+        "Guidance for parents",
+        "Adds advice to parents and guardians on children's use of online services, beside the "
+        "promise to delete what a child gave us (FTC COPPA guidance; UK Age Appropriate Design Code).",
+        "children",
+        default=False,
     ),
     Field(
         "children.directed_to_children",
@@ -1423,6 +1462,23 @@ FIELDS: tuple[Field, ...] = (
         "text",
         "Rights request phone (toll-free)",
         "CCPA businesses usually need a toll-free number (1798.130(a)(1)).",
+        "rights",
+        default="",
+    ),
+    Field(
+        "rights.dispute_body",
+        "text",
+        "Out-of-court dispute resolution body",
+        "The ADR body or ombudsman that handles complaints about the service, e.g. a national telecoms "
+        "dispute committee (European Electronic Communications Code Art. 25; Directive 2013/11/EU).",
+        "rights",
+        default="",
+    ),
+    Field(
+        "rights.dispute_body_url",
+        "url",
+        "Dispute resolution body website",
+        "Where a complaint to that body is made.",
         "rights",
         default="",
     ),

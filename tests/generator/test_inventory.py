@@ -41,6 +41,11 @@ ADDS: list[tuple[dict[str, Any], str]] = [
     ({"purposes.used": ["provide_service", "export_controls"]}, "export-control and sanctions laws"),
     ({"security.measures": ["resilience"]}, "intact, available and resilient"),
     ({"policy.at_a_glance": True}, "This summary gives the main points"),
+    ({"services.describe": True}, "We provide phone calls; voicemail; moving phone numbers"),
+    ({"retention.reactivation_days": 14}, "we keep it for 14 days in case you want to reopen it"),
+    ({"retention.extra_holds": ["troubleshooting"]}, "while we fix a fault"),
+    ({"children.parental_guidance": True}, "talk with their children"),
+    ({"rights.dispute_body": "Geschillencommissie"}, "you can take it to Geschillencommissie"),
 ]
 
 

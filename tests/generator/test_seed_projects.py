@@ -51,6 +51,12 @@ ISSUE_11_KEYS = {
         "rights.marketing_opt_out_days",
         "rights.us_all_states",
         "security.sim_swap_protection",
+        "services.describe",
+        "retention.reactivation_days",
+        "retention.extra_holds",
+        "children.parental_guidance",
+        "rights.dispute_body",
+        "rights.dispute_body_url",
     }
 }
 
@@ -66,6 +72,9 @@ SEEDS: dict[str, list[str]] = {
         "unsubscribe@exceedtelecom.example",
         "exceedtelecom.example/terms",
         "courts, the other parties to a legal claim",  # sharing for legal claims (F06)
+        "while we fix a fault",  # kept for troubleshooting (H08)
+        "while we enforce our terms of service",  # and for enforcing agreements
+        "talk with their children",  # parents should talk to their children (L03)
     ],
     "001-excitel": [
         "Ukraine",
@@ -86,6 +95,8 @@ SEEDS: dict[str, list[str]] = {
         "Cookies that remember your choices",  # functional category (K02)
         "Your Online Choices",  # EU ad opt-out (K12)
         "optout.aboutads.info",  # US ad opt-out, chosen by audience (K12)
+        "programmable voice, messaging and video services",  # the services described (A02)
+        "in case you want to reopen it",  # "a reasonable time" to regain access, as 30 days (H02)
     ],
     "002-intelepeer": [
         "At a glance",  # layered overview (A09)
@@ -115,6 +126,8 @@ SEEDS: dict[str, list[str]] = {
         "need-to-know access",  # I02
         "You can object",  # rights the seed lacked, now required
         "Autoriteit Persoonsgegevens",
+        "We provide phone calls",  # A02
+        "Geschillencommissie Telecommunicatie",  # dispute commission (M06)
     ],
     "004-xpoz": [
         "Binding Corporate Rules",
