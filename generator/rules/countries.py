@@ -26,6 +26,7 @@ class Country:
     the: tuple[str, ...] = ()
     eea: bool = False
     eu_adequacy: str = ""  # "full", "dpf" or ""
+    eu_adequacy_scope: str = ""  # whom the decision covers, where it is limited
     consent_age: int | None = None
     age_law: str = ""
     age_unconfirmed: str = ""
@@ -71,6 +72,7 @@ def _country(entry: Mapping[str, Any]) -> Country:
         the=tuple(entry.get("the", ())),
         eea=bool(entry.get("eea", False)),
         eu_adequacy=entry.get("eu_adequacy", ""),
+        eu_adequacy_scope=entry.get("eu_adequacy_scope", ""),
         consent_age=entry.get("consent_age"),
         age_law=entry.get("age_law", ""),
         age_unconfirmed=entry.get("age_unconfirmed", ""),
@@ -128,6 +130,12 @@ def with_article(value: Any) -> Any:
     if country is not None and str(value).strip().lower() in country.the:
         return f"the {value}"
     return value
+
+
+def adequacy_scopes(names: Iterable[str]) -> list[dict[str, str]]:
+    """For countries whose EU adequacy decision covers only some recipients: the name and whom it covers."""
+    found = [(name, load_countries().find(name)) for name in names]
+    return [{"name": name, "scope": c.eu_adequacy_scope} for name, c in found if c and c.eu_adequacy_scope]
 
 
 def leaves(names: Iterable[str], country_id: str) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 from telepolicy.generator.project.schema import CATEGORY_IDS
 from telepolicy.generator.rules.countries import (
+    adequacy_scopes,
     eea_consent_ages,
     emergency_numbers,
     in_group,
@@ -42,7 +43,7 @@ Answers = Mapping[str, Any]
 # Facts whose value is a table: clause texts read their keys (`facts.brazil_storage.abroad`);
 # conditions cannot test them.
 DICT_FACTS: dict[str, tuple[str, ...]] = {
-    "eu_destinations": ("adequate", "us", "unprotected"),
+    "eu_destinations": ("adequate", "scoped", "us", "unprotected"),
     "brazil_storage": ("home", "abroad", "eea", "other"),
     "canada_storage": ("home", "abroad", "eea", "other"),
     "ukraine_storage": ("home", "abroad", "eea", "other"),
@@ -125,6 +126,7 @@ def _eu_destinations(answers: Answers) -> dict[str, Any]:
     destinations = _eea_transfer_countries(answers)
     return {
         "adequate": select_in(destinations, "eu_adequate"),
+        "scoped": adequacy_scopes(select_in(destinations, "eu_adequate")),
         "us": bool(select_in(destinations, "dpf")),
         "unprotected": select_in(destinations, "no_eu_adequacy"),
     }

@@ -174,6 +174,7 @@ def test_canada_adequacy_preview_and_checker_agree():
     item = project("eu-voip-operator", transfers__storage_countries=["Netherlands", "Canada"], transfers__mechanisms=[])
     text = policy(item)
     assert "The European Commission has decided that Canada protects personal information" in text
+    assert "For Canada, the decision covers organisations subject to PIPEDA" in text
     assert "XFER-NO-MECHANISM" not in codes(item)
     unprotected = project("eu-voip-operator", transfers__storage_countries=["Singapore"], transfers__mechanisms=[])
     assert finding(unprotected, "XFER-NO-MECHANISM").severity == "error"
