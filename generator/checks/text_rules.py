@@ -160,7 +160,7 @@ CONTRADICTIONS: tuple[Contradiction, ...] = (
 # Region names in headings: a heading may name a region only if the policy serves it.
 HEADING_REGIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("eea", _re(r"\bEEA\b|European Economic Area")),
-    ("uk", _re(r"\bthe UK\b|United Kingdom")),
+    ("uk", re.compile(r"\bUK\b|United Kingdom")),
     ("switzerland", _re(r"Switzerland|\bSwiss\b")),
     ("california", _re(r"California")),
     ("canada", _re(r"Canada")),

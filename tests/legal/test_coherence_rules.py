@@ -165,3 +165,12 @@ def test_a_topic_described_twice_is_reported():
         section="emergencies_and_government",
     )
     assert severities(twice, "TEXT-REPEATED-TOPIC") == ["warning"]
+
+
+def test_heading_naming_the_uk_without_uk_users_is_an_error():
+    """'Your rights under European and UK law' in an EEA-only policy named a region not served."""
+    wrong = project("us-carrier-eea")
+    wrong.custom_clauses.append(
+        CustomClause(id="custom.eu", section="rights", title="Rights under European and UK law", text="Rights.")
+    )
+    assert severities(wrong, "TEXT-REGION-NOT-SERVED") == ["error"]
