@@ -92,3 +92,23 @@ def test_regulators_come_from_data():
     answers = load_preset("global-cpaas-bcr").answers
     text = _render("{{ facts.regulators.uk.short }} / {{ facts.regulators.switzerland.address }}", answers)
     assert text == "ICO / Feldeggweg 1, 3003 Bern"
+
+
+def test_table_facts_are_readable_in_texts_but_not_testable_in_conditions():
+    from telepolicy.generator.rules.conditions import condition_problems, known_text_path
+
+    assert known_text_path("facts.brazil_storage.abroad")
+    assert known_text_path("facts.regulators.uk.name")
+    assert not known_text_path("facts.brazil_storage.nowhere")
+    [(key, message)] = condition_problems({"facts.eu_destinations": True})
+    assert key == "facts.eu_destinations"
+    assert "cannot test" in message
+
+
+def test_no_broken_sentence_before_any_state_law():
+    answers = dict(load_preset("us-carrier-eea").answers)
+    answers["policy.effective_date"] = dt.date(2022, 6, 1)
+    body = (builtin_library_path() / "us_states" / "intro.md").read_text(encoding="utf-8").split("+++", 2)[2]
+    text = _render(body, answers)
+    assert "include ." not in text
+    assert "include" not in text.split(".")[1]
