@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from telepolicy.generator.cli import main
@@ -77,3 +78,25 @@ def test_a_format_the_documents_lack_is_named_not_silently_dropped(tmp_path, cap
     )
     assert f"the document 'subprocessors' is written as md, html, pdf only, not as {other}" in capsys.readouterr().err
     assert [p.name for p in out.iterdir()] == ["us-cpaas-sip.subprocessors.md"]
+
+
+def test_a_document_prints_to_pdf_with_its_title(tmp_path):
+    path = _preset(tmp_path, "us-local-carrier")
+    out = tmp_path / "out"
+    assert main(["render", str(path), "--documents", "cpni-certification", "--format", "pdf", "--out", str(out)]) == 0
+    reader = pypdf.PdfReader(out / "us-local-carrier.cpni-certification.pdf")
+    assert reader.metadata.title == "Annual CPNI Compliance Certification | Prairie Valley Telephone"
+    first_page = " ".join(reader.pages[0].extract_text().split())
+    assert "I certify that I have personal knowledge" in first_page
+    assert "Ruth Lindqvist" in first_page
+    titles = [item.title for item in _flat(reader.outline)]
+    assert [t for t in titles if t[:2] in ("1.", "2.", "3.", "4.")] == [
+        "1. Officer's certificate",
+        "2. Statement of operating procedures",
+        "3. Actions taken against data brokers",
+        "4. Customer complaints about unauthorized release of CPNI",
+    ]
+
+
+def _flat(outline: list) -> list:
+    return [leaf for item in outline for leaf in (_flat(item) if isinstance(item, list) else [item])]
