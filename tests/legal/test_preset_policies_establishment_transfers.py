@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from telepolicy.generator import list_presets
 from tests.legal.support import TODAY, check, policy, project
 
-PRESETS = (
-    "us-carrier-eea",
-    "eu-voip-operator",
-    "global-cpaas-bcr",
-    "non-eu-cloud-comms",
-    "us-cpaas-sip",
-    "us-local-carrier",
-)
+PRESETS = tuple(preset.name for preset in list_presets())
 # Codes of generator/checks/jurisdiction_rules.py and the transfer answer rule.
 PART_A_CODES = {
     "EU-REP-NOT-NEEDED",
@@ -26,6 +20,7 @@ PART_A_CODES = {
     "LEAD-AUTHORITY-WITHOUT-MAIN-ESTABLISHMENT",
     "XFER-DIRECT-COLLECTION",
     "XFER-NO-MECHANISM",
+    "XFER-SCC-IMPORTER-UNDER-GDPR",
     "XFER-UK-NO-SAFEGUARD",
     "BCR-NO-LINK",
     "BCR-NOT-UK-APPROVED",
