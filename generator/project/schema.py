@@ -309,7 +309,8 @@ FIELDS: tuple[Field, ...] = (
         "company.established_in_eea",
         "bool",
         "Established in the EEA",
-        "A company with an establishment in the EEA needs no Art. 27 representative.",
+        "Any stable establishment in the EEA, even a sales office, brings the processing in its context under "
+        "the GDPR directly, and then no Art. 27 representative is needed (GDPR Art. 3(1); EDPB Guidelines 3/2018).",
         "company",
         default=False,
     ),
@@ -446,7 +447,8 @@ FIELDS: tuple[Field, ...] = (
         "supervisory_authority.name",
         "text",
         "Lead supervisory authority",
-        "Naming the authority helps people use their right to complain (GDPR Art. 77).",
+        "Naming the authority helps people use their right to complain (GDPR Art. 77). Printed as the lead "
+        "authority only where the decisions for EEA users are taken in the EEA (Art. 56; EDPB Guidelines 8/2022).",
         "company",
         default="",
     ),
