@@ -60,7 +60,9 @@ def test_cpni_call_details_go_to_the_telephone_number_of_record():
 def test_no_store_where_the_operator_has_none():
     """In-store photo ID (64.2010(d)) is described only for an operator that serves people in person."""
     assert not re.search(r"in a store|our stores|in-store", policy_text("us-carrier-eea"), re.IGNORECASE)
-    assert "At our stores" in policy_text("us-local-carrier")
+    assert "Where we serve you in person, for example at our offices, we ask for a valid photo ID" in policy_text(
+        "us-local-carrier"
+    )
 
 
 def test_cpni_duty_is_owed_by_the_us_carrier_not_a_foreign_parent():
