@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import marshal
 import os
+import pickle
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from pathlib import Path
 from types import CodeType
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Template, TemplateSyntaxError, meta
+from jinja2 import Environment, Template, TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from telepolicy.generator import cache
@@ -120,10 +121,11 @@ class Library:
     requirements: dict[str, Requirement]
     seeds: dict[str, dict[str, str]]
     env: ImmutableSandboxedEnvironment
-    templates: dict[str, Template] = field(default_factory=dict)
-    code: dict[str, CodeType] = field(default_factory=dict)  # compiled library texts, kept in the cache
+    templates: dict[str, ClauseTemplate] = field(default_factory=dict)
+    # Compiled library texts and the answers each reads (template_inputs), kept in the cache.
+    code: dict[str, tuple[CodeType, tuple[str, ...]]] = field(default_factory=dict)
 
-    def compile(self, source: str) -> Template:
+    def compile(self, source: str) -> ClauseTemplate:
         """Compiled template for a clause text, cached: the preview re-renders often.
 
         Texts that are not the library's own (respelt, edited or custom) are compiled once and
@@ -131,26 +133,104 @@ class Library:
         """
         template = self.templates.get(source)
         if template is None:
-            code = self.code.get(source) or _stored_code(source)
-            if code is None:
-                code = self.env.compile(source)
-                _compiled.put(source, marshal.dumps(code))
-            template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
-            self.templates[source] = template
+            compiled = self.code.get(source) or _stored_code(source)
+            if compiled is None:
+                compiled = self.env.compile(source), template_inputs(self.env.parse(source), self.env)
+                _compiled.put(source, marshal.dumps(compiled))
+            code, inputs = compiled
+            jinja = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+            template = self.templates[source] = ClauseTemplate(jinja, inputs)
         return template
+
+
+class ClauseTemplate:
+    """A compiled clause text that keeps its output for the values of the answers it reads.
+
+    After an answer changes, only the clauses that read it render again. The inputs are every
+    dotted path the text reads and every root it uses otherwise (template_inputs); each is
+    looked up as deep as the context goes ("*" is the whole context), so a value is never left
+    out of the key.
+    """
+
+    def __init__(self, template: Template, inputs: tuple[str, ...]) -> None:
+        self.template, self.inputs = template, tuple(path.split(".") for path in inputs)
+        self._outputs: dict[bytes, str] = {}
+
+    def render(self, context: dict[str, Any]) -> str:
+        try:
+            key = pickle.dumps([_lookup(context, path) for path in self.inputs], protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a value that cannot be a key: render without keeping the output
+            return self.template.render(context)
+        output = self._outputs.get(key)
+        if output is None:
+            output = self.template.render(context)
+            if len(self._outputs) >= 32:
+                self._outputs.clear()
+            self._outputs[key] = output
+        return output
+
+
+def _lookup(context: Any, path: list[str]) -> Any:
+    """The value at a dotted path, or the deepest table on the way when the path leaves the tables."""
+    value = context
+    for part in path:
+        if not isinstance(value, dict) or part not in value:
+            break
+        value = value[part]
+    return value
+
+
+HIGHER_ORDER = frozenset({"map", "select", "reject", "selectattr", "rejectattr"})
+
+
+def template_inputs(ast: nodes.Template, env: Environment) -> tuple[str, ...]:
+    """The context a clause text reads: each outermost dotted path (`company.legal_name`) from a
+    root, and each root used any other way (`company[k]`, `{% set c = company %}`) as a whole.
+
+    A filter, test or function given the whole context (`@pass_context`, like `term`, which reads
+    the spelling) may read anything: a text that uses one reads the whole context ("*").
+    """
+    filters = [n.name for n in ast.find_all(nodes.Filter)]
+    if HIGHER_ORDER.intersection(filters):  # they call other filters and tests by name
+        return ("*",)
+    called = [env.filters.get(name) for name in filters]
+    called += [env.tests.get(n.name) for n in ast.find_all(nodes.Test)]
+    called += [env.globals.get(n.node.name) for n in ast.find_all(nodes.Call) if isinstance(n.node, nodes.Name)]
+    if any(getattr(getattr(f, "jinja_pass_arg", None), "name", "") == "context" for f in called):
+        return ("*",)
+    inner: set[int] = set()
+    bases: set[int] = set()
+    for node in ast.find_all(nodes.Getattr):
+        if isinstance(node.node, nodes.Getattr):
+            inner.add(id(node.node))
+    paths: set[str] = set()
+    for node in ast.find_all(nodes.Getattr):
+        chain: list[str] = []
+        current: nodes.Node = node
+        while isinstance(current, nodes.Getattr):
+            chain.append(current.attr)
+            current = current.node
+        if isinstance(current, nodes.Name):
+            bases.add(id(current))
+            if current.name in ROOTS and id(node) not in inner:
+                paths.add(".".join([current.name, *reversed(chain)]))
+    paths |= {n.name for n in ast.find_all(nodes.Name) if n.name in ROOTS and id(n) not in bases}
+    return tuple(sorted(paths))
 
 
 _compiled = cache.StoredMap("clause-code", limit=2000, value_type=bytes)
 atexit.register(_compiled.save)
 
 
-def _stored_code(source: str) -> CodeType | None:
+def _stored_code(source: str) -> tuple[CodeType, tuple[str, ...]] | None:
     data = _compiled.get(source)
     try:
-        code = marshal.loads(data) if data is not None else None
+        code, inputs = marshal.loads(data) if data is not None else (None, None)
     except (EOFError, ValueError, TypeError):  # damaged: compile again
         return None
-    return code if isinstance(code, CodeType) else None
+    if isinstance(code, CodeType) and isinstance(inputs, tuple) and all(isinstance(i, str) for i in inputs):
+        return code, inputs
+    return None
 
 
 def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any]:
@@ -345,7 +425,10 @@ def load_library(extra_paths: tuple[Path, ...] = ()) -> Library:
     library = _loaded.get(key) or _cached_library(key)
     if library is None:
         library = _load_library(paths)
-        library.code = {text: library.env.compile(text) for text in {c.text for c in library.clauses.values()}}
+        library.code = {
+            text: (library.env.compile(text), template_inputs(library.env.parse(text), library.env))
+            for text in {c.text for c in library.clauses.values()}
+        }
         stored = (library.clauses, library.sections, library.terms, library.requirements, library.seeds)
         cache.write_object("library", key, (*stored, {text: marshal.dumps(c) for text, c in library.code.items()}))
     if len(_loaded) >= 8:
@@ -361,7 +444,7 @@ def _cached_library(key: str) -> Library | None:
         clauses, sections, terms, requirements, seeds, code = entry  # type: ignore[misc]
         compiled = {text: marshal.loads(data) for text, data in code.items()}
         if not all(isinstance(c, Clause) for c in clauses.values()) or not all(
-            isinstance(c, CodeType) for c in compiled.values()
+            isinstance(code, CodeType) and isinstance(inputs, tuple) for code, inputs in compiled.values()
         ):
             return None
         return Library(clauses, sections, terms, requirements, seeds, make_environment(terms), code=compiled)

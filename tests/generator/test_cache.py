@@ -453,3 +453,71 @@ def test_damaged_stored_code_is_compiled_again(org, monkeypatch):
     store.save()
     monkeypatch.setattr(loader, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
     assert library.compile("Plain {{ 1 + 1 }}").render({}) == "Plain 2"
+
+
+def counting(template: loader.ClauseTemplate) -> list[object]:
+    """Count the real renders behind a clause template's kept outputs."""
+    calls: list[object] = []
+    real = template.template.render
+    template.template.render = lambda context: calls.append(context) or real(context)  # type: ignore[method-assign]
+    return calls
+
+
+def test_a_clause_renders_again_only_when_an_answer_it_reads_changes(org):
+    library = load_library((org,))
+    template = library.compile("Write to {{ company.legal_name }} at {{ contact.email | mailto }}.")
+    calls = counting(template)
+    context = {"company": {"legal_name": "A", "trading_name": "T"}, "contact": {"email": "a@b.example"}}
+    first = template.render(context)
+    context["company"]["trading_name"] = "Other"  # not read by the text
+    assert template.render(context) == first
+    assert len(calls) == 1
+    context["company"]["legal_name"] = "B"
+    assert template.render(context) == first.replace("A", "B", 1)
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{% for key in company %}{{ company[key] }};{% endfor %}",
+        "{% set c = company %}{{ c.legal_name }} {{ c.trading_name }}",
+        "{{ company.items() | list | length }} {{ company.values() | join(',') }}",
+        "{{ company }}",
+        "{{ company.values() | map('upper') | join(',') }}",
+    ],
+)
+def test_a_clause_that_reads_a_whole_table_renders_again_when_any_value_in_it_changes(org, text):
+    template = load_library((org,)).compile(text)
+    context = {"company": {"legal_name": "A", "trading_name": "T"}}
+    first = template.render(context)
+    context["company"]["trading_name"] = "Changed"
+    assert template.render(context) != first
+
+
+def test_kept_clause_outputs_never_differ_from_a_fresh_render():
+    """Every preset rendered in turn through one library gives what fresh templates give."""
+    from telepolicy.generator import build, list_presets, load_preset
+
+    library = load_library()
+    for preset in list_presets():
+        project = load_preset(preset.name)
+        kept = build(project, ["md"], check=False, library=library).outputs["md"]
+        saved, library.templates = library.templates, {}
+        fresh = build(project, ["md"], check=False, library=library).outputs["md"]
+        library.templates = saved
+        assert kept == fresh, preset.name
+
+
+def test_a_clause_using_a_filter_given_the_context_renders_again_when_anything_changes():
+    library = load_library()
+    template = library.compile("{{ 'year' | period }} and {{ company.legal_name }}")
+    assert template.inputs == (["*"],)
+    context = {"company": {"legal_name": "A"}, "policy": {"language": "en-GB"}}
+    first = template.render(context)
+    context["policy"]["language"] = "en-US"
+    context["company"]["legal_name"] = "A"
+    calls = counting(template)
+    template.render(context)
+    assert len(calls) == 1
+    assert first
