@@ -11,6 +11,10 @@ and the program: printing an unchanged page again costs no WeasyPrint work.
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -83,3 +87,39 @@ def _print(html: str, source: Path | None, refused: list[str]) -> bytes:
         return document.write_pdf(pdf_variant="pdf/ua-1")
     except Exception as error:  # WeasyPrint raises many kinds; the user needs one message
         raise RenderError(Problem(source, f"the PDF could not be made: {error}")) from error
+
+
+def is_cached(html: str) -> bool:
+    """Whether printing this page would come from the cache."""
+    return cache.enabled() and cache.read("pdf", _cache_key(html)) is not None
+
+
+def prepare_in_background(html: str) -> subprocess.Popen[bytes] | None:
+    """Start a low-priority process that prints the page into the cache, so an export of this
+    same page is immediate; None when the cache is off, already holds it, or the program is a
+    frozen bundle (no interpreter to start)."""
+    if getattr(sys, "frozen", False) or not cache.enabled() or is_cached(html):
+        return None
+    handle, name = tempfile.mkstemp(prefix="telepolicy-page-", suffix=".html")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(html)
+    command = [sys.executable, "-m", "telepolicy.generator.rendering.pdf", name]
+    return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _prepare(page: Path) -> None:
+    """In the background process: print the page (then delete it) at the lowest priority."""
+    if hasattr(os, "nice"):
+        os.nice(19)
+    try:
+        html = page.read_text(encoding="utf-8")
+    finally:
+        page.unlink(missing_ok=True)
+    try:
+        render_pdf(html)
+    except RenderError:
+        pass  # the export that follows prints the page itself and reports the problem
+
+
+if __name__ == "__main__":  # python -m telepolicy.generator.rendering.pdf PAGE.html
+    _prepare(Path(sys.argv[1]))

@@ -521,3 +521,24 @@ def test_a_clause_using_a_filter_given_the_context_renders_again_when_anything_c
     template.render(context)
     assert len(calls) == 1
     assert first
+
+
+def test_a_page_prepared_in_the_background_is_then_exported_without_printing(monkeypatch, private_cache):
+    page = PAGE.format(text="Prepared while the user paused")
+    assert not pdf.is_cached(page)
+    process = pdf.prepare_in_background(page)
+    assert process is not None
+    assert process.wait(timeout=300) == 0
+    assert pdf.is_cached(page)
+    assert pdf.prepare_in_background(page) is None  # nothing left to do
+
+    def no_printing(*args: object) -> bytes:
+        raise AssertionError("printed although the background process had printed this page")
+
+    monkeypatch.setattr(pdf, "_print", no_printing)
+    assert pdf.render_pdf(page).startswith(b"%PDF")
+
+
+def test_no_background_printing_when_the_cache_is_off(monkeypatch):
+    monkeypatch.setenv(cache.ENV_OFF, "1")
+    assert pdf.prepare_in_background(PAGE.format(text="x")) is None
