@@ -87,6 +87,9 @@ _WHOLE = {
     "port_out_pin": "Port-out code given only to the customer",
     "troubleshooting": "Troubleshooting a reported fault",
     "enforcing_terms": "Enforcing our terms",
+    "by_purpose": "By purpose, without group names",
+    "three_groups": "Required, Functional, Advertising",
+    "four_groups": "Necessary, Analytics, Functional, Advertising",
     # roles.subprocessor_change_notice
     "subscription": "E-mail to subscribers of the list",
     "customer_portal": "Notice in the customer portal",

@@ -253,9 +253,11 @@ def _category_fields() -> list[Field]:
                 "period",
                 f"{label}: how long it is kept",
                 "Retention period or the criteria for it, per category "
-                "(GDPR Art. 13(2)(a); CCPA Civ. Code 1798.100(a)(3)). " + _PERIOD_HELP,
+                "(GDPR Art. 13(2)(a); CCPA Civ. Code 1798.100(a)(3)). " + _PERIOD_HELP
+                + " No default: a collected category without an answer is reported, never given a period "
+                "silently.",
                 "retention",
-                default="while_account_open",
+                default="",
             ),
         ]
     return fields
@@ -916,6 +918,15 @@ FIELDS: tuple[Field, ...] = (
         default="",
     ),
     Field(
+        "links.dpa_country_terms",
+        "bool",
+        "Country-specific terms are in the data processing agreement",
+        "Says that terms a country's law requires (e.g. Brazil, Switzerland) are in the DPA at "
+        "roles.dpa_url (GDPR Art. 28(3)).",
+        "company",
+        default=False,
+    ),
+    Field(
         "links.bcr_summary_url",
         "url",
         "Binding Corporate Rules summary URL",
@@ -991,6 +1002,17 @@ FIELDS: tuple[Field, ...] = (
         "cookies",
         default=[],
         choices=("google_tag_manager", "google_analytics"),
+    ),
+    Field(
+        "cookies.category_scheme",
+        "choice",
+        "How cookies are grouped for choices",
+        "by_purpose: one part per purpose, no group names; three_groups: Required, Functional and "
+        "Advertising; four_groups: Necessary, Analytics, Functional and Advertising. The names must match "
+        "the cookie banner (ePrivacy Art. 5(3); EDPB Guidelines 05/2020 on consent, para. 55-58).",
+        "cookies",
+        default="by_purpose",
+        choices=("by_purpose", "three_groups", "four_groups"),
     ),
     Field(
         "cookies.functional",

@@ -46,6 +46,7 @@ ADDS: list[tuple[dict[str, Any], str]] = [
     ({"retention.extra_holds": ["troubleshooting"]}, "while we fix a fault"),
     ({"children.parental_guidance": True}, "talk with their children"),
     ({"rights.dispute_body": "Geschillencommissie"}, "you can take it to Geschillencommissie"),
+    ({"cookies.category_scheme": "three_groups"}, "**Required:** the ones our website needs"),
 ]
 
 

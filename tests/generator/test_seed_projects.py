@@ -57,6 +57,8 @@ ISSUE_11_KEYS = {
         "children.parental_guidance",
         "rights.dispute_body",
         "rights.dispute_body_url",
+        "cookies.category_scheme",
+        "links.dpa_country_terms",
     }
 }
 
@@ -97,6 +99,7 @@ SEEDS: dict[str, list[str]] = {
         "optout.aboutads.info",  # US ad opt-out, chosen by audience (K12)
         "programmable voice, messaging and video services",  # the services described (A02)
         "in case you want to reopen it",  # "a reasonable time" to regain access, as 30 days (H02)
+        "**Analytics:** the ones that measure",  # the seed's four cookie groups (K02)
     ],
     "002-intelepeer": [
         "At a glance",  # layered overview (A09)
@@ -146,6 +149,8 @@ SEEDS: dict[str, list[str]] = {
         "xpoz.example/docs",  # API docs (M07)
         "xpoz.example/legal/bcr",  # BCR summary (M07)
         "every cookie and similar technology that the website does not need",  # GPC turns off optional cookies
+        "**Required:** the ones our website needs",  # Required, Functional, Advertising (K02)
+        "those terms are in our data processing agreement",  # country terms in the DPA (M08)
     ],
 }
 OUTDATED = [
