@@ -8,18 +8,21 @@ stale render never replaces a newer one, nor a render of a project since closed.
 from __future__ import annotations
 
 import re
+import subprocess
 from functools import partial
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from telepolicy.generator.rendering.pdf import prepare_in_background
 from telepolicy.gui import style
 from telepolicy.gui.document import Document
 from telepolicy.gui.snapshot import FindingRow, Snapshot, build_snapshot
 from telepolicy.gui.workers import Task
 
 DEBOUNCE_MS = 150
+PDF_SETTLE_MS = 2000  # edits paused this long: the PDF of the page is printed in the background
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 RUNNING_HEADER = re.compile(r'<div class="running-header"[^>]*>.*?</div>', re.DOTALL)
 
@@ -61,6 +64,13 @@ class Renderer(QObject):
         self._task: Task | None = None  # kept alive until it reports back
         self.latest: Snapshot | None = None
         self._page_rendered.connect(self._page)
+        # Once edits settle, a low-priority process prints the page into the PDF cache, so an
+        # export right after is immediate; a newer page replaces an unfinished one.
+        self._pdf_timer = QTimer(self, singleShot=True, interval=PDF_SETTLE_MS, timeout=self._prepare_pdf)
+        self._pdf_process: subprocess.Popen[bytes] | None = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._stop_pdf)
 
     def set_delay(self, delay_ms: int) -> None:
         self._timer.setInterval(delay_ms)
@@ -77,6 +87,7 @@ class Renderer(QObject):
 
     def schedule(self) -> None:
         self._timer.start()
+        self._pdf_timer.stop()
 
     def refresh_now(self) -> None:
         self._timer.stop()
@@ -129,7 +140,21 @@ class Renderer(QObject):
         self._shown = snapshot.generation
         self.latest = snapshot
         self.snapshot_ready.emit(snapshot)
+        if snapshot.html:
+            self._pdf_timer.start()
         return True
+
+    def _prepare_pdf(self) -> None:
+        if self.busy or self.latest is None or not self.latest.html:
+            return
+        self._stop_pdf()
+        self._pdf_process = prepare_in_background(self.latest.html)
+
+    def _stop_pdf(self) -> None:
+        if self._pdf_process is not None and self._pdf_process.poll() is None:
+            self._pdf_process.terminate()
+            self._pdf_process.wait()
+        self._pdf_process = None
 
 
 class PreviewPane(QWidget):
