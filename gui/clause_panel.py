@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from telepolicy.generator import Clause, PlannedClause
 from telepolicy.gui import style
+from telepolicy.gui.clause_words import ClauseWordsEdit
 from telepolicy.gui.document import Document
 
 
@@ -59,8 +60,17 @@ class ClausePanel(QWidget):
         self.status = style.muted(QLabel(wordWrap=True))
         self.custom_title = QLineEdit()
         self.custom_title.setAccessibleName("Custom clause title")
-        self.text = _text_box(False, "Clause text")
-        self.library_text = _text_box(True, "Library text")
+        self.text = _text_box(False, "Clause template source")
+        self.words = ClauseWordsEdit()
+        self.words.setAccessibleName("Clause text")
+        self.words_problem = style.error(QLabel())
+        self.words_problem.setWordWrap(True)
+        self.words_problem.setVisible(False)
+        self.advanced = QCheckBox("Ad&vanced: show the template source (for clause authors)")
+        self.library_text = _text_box(True, "Library template source")
+        self.library_words = ClauseWordsEdit()
+        self.library_words.setReadOnly(True)
+        self.library_words.setAccessibleName("Library text")
         self.stale = style.error(QLabel(wordWrap=True))
         self.diff = _text_box(True, "Difference from the library text")
         self.keep_button = QPushButton("&Keep my text")
@@ -73,30 +83,40 @@ class ClausePanel(QWidget):
         self.title_label = QLabel("Custom clause title")
         self.title_label.setBuddy(self.custom_title)
         form.addRow(self.title_label, self.custom_title)
-        self.text_label = QLabel("Clause text")
-        self.text_label.setBuddy(self.text)
+        self.text_label = QLabel("Clause &text, as the reader sees it (marked parts are filled in from your answers)")
+        self.text_label.setWordWrap(True)
+        self.text_label.setBuddy(self.words)
         self.library_label = QLabel("Library text")
-        self.library_label.setBuddy(self.library_text)
+        self.library_label.setBuddy(self.library_words)
         buttons = QHBoxLayout()  # what can be done to this clause, then what can be added to its section
         for widget in (self.reset_button, self.remove_button):
             buttons.addWidget(widget)
         buttons.addStretch()
         buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.status):
-            layout.addWidget(widget)
+        for label in (self.heading, self.status):
+            layout.addWidget(label)
         layout.addLayout(form)
         layout.addWidget(self.text_label)
+        layout.addWidget(self.words, 3)
+        layout.addWidget(self.words_problem)
         layout.addWidget(self.text, 3)
         layout.addWidget(self.omit_box)
         layout.addLayout(buttons)
-        for widget in (self.stale, self.diff, self.keep_button, self.library_label):
-            layout.addWidget(widget)
+        below: tuple[QWidget, ...] = (self.stale, self.diff, self.keep_button, self.library_label)
+        for part in below:
+            layout.addWidget(part)
+        layout.addWidget(self.library_words, 2)
         layout.addWidget(self.library_text, 2)
+        layout.addWidget(self.advanced)
         layout.addStretch()  # takes the room when only a section's heading is shown
 
-        self.text.textChanged.connect(self._typed)
-        self.custom_title.textEdited.connect(self._typed)
+        self.text.textChanged.connect(lambda: self._typed(self.text.toPlainText()))
+        self.words.edited.connect(self._typed)
+        self.words.broken.connect(self._words_broken)
+        self.words.installEventFilter(self)
+        self.advanced.toggled.connect(self._show_advanced)
+        self.custom_title.textEdited.connect(lambda _title: self._typed(self._current_text()))
         self.text.installEventFilter(self)
         self.custom_title.editingFinished.connect(self._left)
         self.reset_button.clicked.connect(lambda: self.document and self.document.reset_clause(self.clause_id))
@@ -109,13 +129,38 @@ class ClausePanel(QWidget):
     # --- what is shown --------------------------------------------------------------
 
     def _set_visible(self, *, clause: bool, custom: bool, library: bool) -> None:
-        for widget in (self.text_label, self.text, self.status):
-            widget.setVisible(clause)
-        for widget in (self.title_label, self.custom_title, self.remove_button):
-            widget.setVisible(custom)
-        for widget in (self.library_label, self.library_text, self.omit_box, self.reset_button):
-            widget.setVisible(library)
+        advanced = self.advanced.isChecked()
+        shown: tuple[tuple[tuple[QWidget, ...], bool], ...] = (
+            ((self.text_label, self.status, self.advanced), clause),
+            ((self.words,), clause and not advanced),
+            ((self.text,), clause and advanced),
+            ((self.title_label, self.custom_title, self.remove_button), custom),
+            ((self.library_label, self.omit_box, self.reset_button), library),
+            ((self.library_words,), library and not advanced),
+            ((self.library_text,), library and advanced),
+        )
+        for widgets, visible in shown:
+            for widget in widgets:
+                widget.setVisible(visible)
+        self.words_problem.setVisible(clause and not advanced and bool(self.words.problem))
         self.add_button.setVisible(bool(self.section_id))
+        self._clause_shown, self._custom_shown, self._library_shown = clause, custom, library
+
+    def _show_advanced(self, _advanced: bool) -> None:
+        self._set_visible(clause=self._clause_shown, custom=self._custom_shown, library=self._library_shown)
+
+    def focus_text(self) -> None:
+        (self.text if self.advanced.isChecked() else self.words).setFocus()
+
+    def _current_text(self) -> str:
+        if self.advanced.isChecked():
+            return self.text.toPlainText()
+        template, _problem = self.words.template()
+        return self.text.toPlainText() if template is None else template
+
+    def _words_broken(self, problem: str) -> None:
+        self.words_problem.setText(f"⚠ {problem}" if problem else "")
+        self.words_problem.setVisible(bool(problem) and not self.advanced.isChecked())
 
     def show_nothing(self) -> None:
         self.clause_id = self.section_id = ""
@@ -141,6 +186,7 @@ class ClausePanel(QWidget):
             if custom is not None:
                 self._replace(self.custom_title, custom.title)
                 self._replace(self.text, custom.text)
+                self._replace_words(self.words, custom.text)
                 self.status.setText("Your own clause.")
                 self._show_stale(None)
                 return
@@ -148,14 +194,16 @@ class ClausePanel(QWidget):
             edit = self.document.project.clause_edits.get(planned.id)
             text = edit.text if edit and edit.text is not None else library_clause.text
             self._replace(self.text, text)
+            self._replace_words(self.words, text)
             self.library_text.setPlainText(library_clause.text)
+            self._replace_words(self.library_words, library_clause.text)
             self.omit_box.setChecked(bool(edit and edit.omit))
             self.reset_button.setEnabled(edit is not None)
             edited = edit is not None and edit.text is not None
-            stale = bool(edited and edit.base_hash and edit.base_hash != library_clause.text_hash)
+            stale = bool(edit and edited and edit.base_hash and edit.base_hash != library_clause.text_hash)
             self.status.setText(self._describe(edited, bool(edit and edit.omit)))
             self._show_stale(library_change(text, library_clause.text) if stale else None)
-            self.status.setToolTip("Satisfies: " + ", ".join(library_clause.requirements))
+            self.status.setToolTip(f"Clause {planned.id}. Satisfies: " + ", ".join(library_clause.requirements))
         finally:
             self._loading = False
 
@@ -175,8 +223,14 @@ class ClausePanel(QWidget):
         else:
             widget.setPlainText(text)
 
+    @staticmethod
+    def _replace_words(widget: ClauseWordsEdit, text: str) -> None:
+        if widget.template()[0] != text:
+            widget.set_template(text)
+
     def _show_stale(self, diff: str | None) -> None:
-        for widget in (self.stale, self.diff, self.keep_button):
+        stale_parts: tuple[QWidget, ...] = (self.stale, self.diff, self.keep_button)
+        for widget in stale_parts:
             widget.setVisible(diff is not None)
         if diff is not None:
             self.stale.setText(
@@ -187,18 +241,18 @@ class ClausePanel(QWidget):
 
     # --- what the user does ---------------------------------------------------------------
 
-    def _typed(self) -> None:
+    def _typed(self, text: str) -> None:
         if self._loading or self.document is None or not self.clause_id:
             return
         if self.document.custom_clause(self.clause_id) is not None:
             title = self.custom_title.text() if self.custom_title.text().strip() else "Untitled clause"
-            self.document.edit_custom_clause(self.clause_id, title, self.text.toPlainText(), typing=True)
+            self.document.edit_custom_clause(self.clause_id, title, text, typing=True)
         elif self.library_clause is not None:
             clause = self.library_clause
-            self.document.edit_clause(self.clause_id, self.text.toPlainText(), clause.text, clause.text_hash, True)
+            self.document.edit_clause(self.clause_id, text, clause.text, clause.text_hash, True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.text and event.type() == QEvent.Type.FocusOut:
+        if watched in (self.text, self.words) and event.type() == QEvent.Type.FocusOut:
             self._left()
         return False
 

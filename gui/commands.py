@@ -1,100 +1,62 @@
-"""Undoable changes to the project (git-cola style do/undo, on Qt's undo stack).
+"""One undoable change to the project, on Qt's undo stack (git-cola style do/undo).
 
-Each command replaces one entry (an answer, a clause edit, a custom clause) and
-puts the old one back on undo. Keystrokes in one field merge into one command
-until the user leaves the field, so Undo takes back a word, not a letter.
+A `Change` swaps the value at one place of the project (an answer, a clause edit,
+a custom clause) for another and puts the old one back on undo; the document
+says how to apply a value at a place, so this module knows nothing of it.
+Keystrokes in one field merge into one step while the user keeps typing (pauses
+under a second, no leaving the field), so Undo takes back a word, not a letter,
+and two separate bursts of typing are two steps.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+import time
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from telepolicy.generator import FIELDS_BY_KEY, ClauseEdit, CustomClause
+MERGE_SECONDS = 1.0
+CHANGE_ID = 1
 
-if TYPE_CHECKING:
-    from telepolicy.gui.document import Document
+Apply = Callable[[Hashable, Any, bool], None]  # place, value, revisited (undo or redo, not the first do)
 
 
-class _Replace(QUndoCommand):
-    """Swap one value of the project for another; subclasses say where it lives."""
-
-    command_id = 0
-
-    def __init__(self, document: Document, target: str, old: Any, new: Any, label: str, typing: bool) -> None:
+class Change(QUndoCommand):
+    def __init__(
+        self, place: Hashable, old: Any, new: Any, label: str, apply: Apply, typing_session: int | None = None
+    ) -> None:
         super().__init__(label)
-        self.document = document
-        self.target = target
+        self.place = place
         self.old = copy.deepcopy(old)
         self.new = copy.deepcopy(new)
-        self.session = document.typing_session if typing else None
-
-    def apply(self, value: Any) -> None:
-        raise NotImplementedError
+        self.apply = apply
+        self.session = typing_session  # None: a single change, never merged
+        self.last_change = time.monotonic()
+        self._done = False
 
     def redo(self) -> None:
-        self.apply(copy.deepcopy(self.new))
+        self.apply(self.place, copy.deepcopy(self.new), self._done)
+        self._done = True
 
     def undo(self) -> None:
-        self.apply(copy.deepcopy(self.old))
+        self.apply(self.place, copy.deepcopy(self.old), True)
 
     def id(self) -> int:
-        return self.command_id
+        return CHANGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        """Typing in the same field continues one command; typing back to the start cancels it."""
+        """Typing on in the same field within a second continues one step; typing back to the start cancels it."""
         if not (
-            isinstance(other, type(self))
-            and other.target == self.target
+            isinstance(other, Change)
+            and other.place == self.place
             and self.session is not None
             and other.session == self.session
+            and other.last_change - self.last_change <= MERGE_SECONDS
         ):
             return False
         self.new = other.new
+        self.last_change = other.last_change
         self.setObsolete(self.new == self.old)
         return True
-
-
-class SetAnswer(_Replace):
-    command_id = 1
-
-    def __init__(self, document: Document, key: str, new: Any, typing: bool = False) -> None:
-        old = document.project.answers.get(key)
-        super().__init__(document, key, old, new, f"Change “{FIELDS_BY_KEY[key].label}”", typing)
-
-    def apply(self, value: Any) -> None:
-        self.document.apply_answer(self.target, value)
-
-
-class SetClauseEdit(_Replace):
-    """Replaces the user's edit of one library clause; None goes back to the library text."""
-
-    command_id = 2
-
-    def __init__(
-        self, document: Document, clause_id: str, new: ClauseEdit | None, label: str, typing: bool = False
-    ) -> None:
-        super().__init__(document, clause_id, document.project.clause_edits.get(clause_id), new, label, typing)
-
-    def apply(self, value: ClauseEdit | None) -> None:
-        self.document.apply_clause_edit(self.target, value)
-
-
-class SetCustomClause(_Replace):
-    """Adds, changes or removes (None) one custom clause, keeping its place in the list."""
-
-    command_id = 3
-
-    def __init__(
-        self, document: Document, clause_id: str, new: CustomClause | None, label: str, typing: bool = False
-    ) -> None:
-        customs = document.project.custom_clauses
-        index = next((i for i, c in enumerate(customs) if c.id == clause_id), None)
-        old = customs[index] if index is not None else None
-        super().__init__(document, clause_id, old, new, label, typing)
-        self.index = len(customs) if index is None else index
-
-    def apply(self, value: CustomClause | None) -> None:
-        self.document.apply_custom_clause(self.target, self.index, value)

@@ -74,11 +74,7 @@ class EditorPanel(QWidget):
         current = self.outline.currentItem()
         selected = self._wanted or (current.data(0, IDENTIFIER) if current else "")
         omitted = {cid for cid, edit in self.document.project.clause_edits.items() if edit.omit}
-        expanded = {
-            self.outline.topLevelItem(i).data(0, IDENTIFIER)
-            for i in range(self.outline.topLevelItemCount())
-            if self.outline.topLevelItem(i).isExpanded()
-        }
+        expanded = {top.data(0, IDENTIFIER) for top in self._tops() if top.isExpanded()}
         self._building = True
         try:
             self.outline.clear()
@@ -93,35 +89,66 @@ class EditorPanel(QWidget):
                     item.setData(0, IDENTIFIER, planned.id)
                     top.addChild(item)
                 top.setExpanded(section.id in expanded or not expanded)
-            item = self._find(selected)
-            if item is not None:
-                self.outline.setCurrentItem(item)
+            found = self._find(selected)
+            if found is not None:
+                self.outline.setCurrentItem(found)
         finally:
             self._building = False
-        if item is not None and (self._wanted or item.data(0, KIND) == "clause"):
-            self._show(item, scroll=bool(self._wanted))
-        if self._wanted and item is not None:
+        if found is not None and (self._wanted or found.data(0, KIND) == "clause"):
+            self._show(found, scroll=bool(self._wanted))
+        if self._wanted and found is not None:
             self._wanted = ""
             self.panel.custom_title.setFocus()
             self.panel.custom_title.selectAll()
 
+    def _tops(self) -> list[QTreeWidgetItem]:
+        tops = (self.outline.topLevelItem(i) for i in range(self.outline.topLevelItemCount()))
+        return [top for top in tops if top is not None]
+
     def _clause_changed(self, clause_id: str) -> None:
         """Undo, reset or omit: show the clause's new state now, not after the next render."""
-        if clause_id == self.panel.clause_id and self._plan is not None:
-            planned = self._plan.clause(clause_id)
-            if planned is not None and (planned.origin != "custom" or self.document.custom_clause(clause_id)):
-                self.panel.show_clause(planned, self._plan.library.clauses.get(clause_id))
+        if clause_id != self.panel.clause_id or self._plan is None or self.document is None:
+            return
+        planned = self._plan.clause(clause_id)
+        if planned is not None and planned.origin == "custom" and self.document.custom_clause(clause_id) is None:
+            planned = None  # a custom clause taken back by undo: no ghost of it stays in the editor
+        if planned is None:
+            if self.document.custom_clause(clause_id) is None and clause_id.startswith("custom."):
+                self._forget(clause_id)
+            return
+        self.panel.show_clause(planned, self._plan.library.clauses.get(clause_id))
+
+    def _forget(self, clause_id: str) -> None:
+        """A clause that no longer exists: show its section instead, and drop it from the outline."""
+        section_id = self.panel.section_id
+        item = self._find(clause_id)
+        if item is not None and item.parent() is not None:
+            item.parent().removeChild(item)
+        section = self._find(section_id)
+        if section is not None:
+            self.outline.setCurrentItem(section)
+            self.panel.show_section(section_id, section.text(0))
+        else:
+            self.panel.show_nothing()
+
+    def reveal(self, clause_id: str) -> None:
+        """Undo or redo changed a clause: select it, or say it is gone."""
+        if self.document is not None and clause_id.startswith("custom.") and not self.document.custom_clause(clause_id):
+            self._forget(clause_id)
+            return
+        if self._find(clause_id) is not None:
+            self.go_to(clause_id, focus=False)
 
     def _find(self, identifier: str) -> QTreeWidgetItem | None:
         if not identifier:
             return None
-        for top_index in range(self.outline.topLevelItemCount()):
-            top = self.outline.topLevelItem(top_index)
+        for top in self._tops():
             if top.data(0, IDENTIFIER) == identifier:
                 return top
             for index in range(top.childCount()):
-                if top.child(index).data(0, IDENTIFIER) == identifier:
-                    return top.child(index)
+                child = top.child(index)
+                if child is not None and child.data(0, IDENTIFIER) == identifier:
+                    return child
         return None
 
     def _chosen(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
@@ -143,14 +170,16 @@ class EditorPanel(QWidget):
         if scroll:
             self.anchor_chosen.emit(anchor)
 
-    def go_to(self, clause_id: str) -> bool:
-        """Select a clause (from a finding); False when it is not in the policy's outline."""
+    def go_to(self, clause_id: str, focus: bool = True) -> bool:
+        """Select a clause (from a finding) and open it; False when it is not in the policy's outline."""
         item = self._find(clause_id)
         if item is None:
             return False
         self.outline.setCurrentItem(item)
         self.outline.scrollToItem(item)
-        self.panel.text.setFocus()
+        self._show(item, scroll=True)  # opens it even when it was already the current item
+        if focus:
+            self.panel.focus_text()
         return True
 
     def _add_custom(self, section_id: str) -> None:

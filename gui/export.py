@@ -8,10 +8,12 @@ export leaves the folder as it was.
 
 from __future__ import annotations
 
+import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,13 +24,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from telepolicy.generator import ExportError, Project, RenderError, TelepolicyError, write_outputs
+from telepolicy.generator import (
+    ExportError,
+    FixTarget,
+    Project,
+    RenderError,
+    TelepolicyError,
+    check,
+    validate,
+    write_outputs,
+)
 from telepolicy.generator.documents import DOCUMENTS, POLICY
 from telepolicy.generator.pipeline import build
 from telepolicy.gui.dialogs import show_problems
@@ -41,6 +53,38 @@ FORMAT_LABELS = {
     "pdf": "&PDF (.pdf), for print and archives",
 }
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "pdf": "PDF"}
+# What each format's render is doing, for the progress dialog (a PDF's page layout has no steps to count).
+FORMAT_STEPS = {"md": "Writing the Markdown text", "html": "Writing the web page", "pdf": "Laying out the PDF pages"}
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """An error that the command line's `--strict` refuses to publish, and where to fix it."""
+
+    message: str
+    target: FixTarget | None
+
+
+def blocking_errors(project: Project) -> list[Blocker]:
+    """The project's errors, as `render --strict` counts them: invalid answers and failed requirements."""
+    try:
+        problems = [Blocker(p.message, p.target) for p in validate(project) if p.severity == "error"]
+        findings = [Blocker(f.message, f.fix_target) for f in check(project) if f.severity == "error"]
+    except TelepolicyError as error:
+        return [Blocker(p.message, p.target) for p in error.problems]
+    return problems + findings
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why files cannot be written in a folder (or the folder created), in the app's words; None when they can."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        return f"“{existing}” is a file, not a folder. Choose another folder."
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"You cannot save files in “{existing}”. Choose another folder."
+    return None
 
 
 class ExportJob(QObject):
@@ -77,6 +121,10 @@ class ExportJob(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    @property
+    def cancelling(self) -> bool:
+        return self._cancel.is_set()
+
     def _render(self) -> dict[str, bytes]:
         outputs: dict[str, bytes] = {}
         for done, fmt in enumerate(self.formats):
@@ -103,6 +151,7 @@ class ExportJob(QObject):
 
 class ExportDialog(QDialog):
     exported = Signal(list)  # the files written
+    fix_requested = Signal(object)  # FixTarget | None: the user chose to fix the project's errors first
 
     def __init__(self, project: Project, stem: str, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +231,14 @@ class ExportDialog(QDialog):
         if not formats or not self.documents() or not stem or not self.folder.text().strip():
             self.status.setText("Choose at least one format, one document, a folder and a file name.")
             return
+        problem = folder_problem(folder)
+        if problem is not None:
+            self.status.setText(problem)
+            self.folder.setFocus()
+            self.folder.selectAll()
+            return
+        if not self._confirm_errors():
+            return
         self.settings.set_export_formats(formats)
         self.settings.set_export_folder(folder)
         self.written = []
@@ -194,7 +251,7 @@ class ExportDialog(QDialog):
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self.job.cancel)
+        self.progress.canceled.connect(self._cancel)
         self.job.step.connect(self._step)
         self.job.rendered.connect(self._rendered)
         self.job.failed.connect(self._failed)
@@ -203,10 +260,51 @@ class ExportDialog(QDialog):
         self.job.start()
         self.progress.show()
 
+    def _confirm_errors(self) -> bool:
+        """A project with errors is exported only when the user says so; the default is to fix them first."""
+        errors = blocking_errors(self.project)
+        if not errors:
+            return True
+        count = len(errors)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export the policy", "")
+        box.setParent(self, box.windowFlags())
+        box.setText(f"This policy has {count} error{'' if count == 1 else 's'} to fix before it is published.")
+        shown = "\n".join(f"• {error.message}" for error in errors[:5])
+        more = f"\n… and {count - 5} more in Findings." if count > 5 else ""
+        box.setInformativeText(f"{shown}{more}\n\nThe exported policy would be incomplete or wrong.")
+        fix = box.addButton("&Fix first", QMessageBox.ButtonRole.RejectRole)
+        box.addButton("Export &anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(fix)
+        box.setEscapeButton(fix)
+        box.exec()
+        if box.clickedButton() is fix or box.clickedButton() is None:
+            self.status.setText("Export stopped: fix the errors listed in Findings, then export again.")
+            self.fix_requested.emit(next((e.target for e in errors if e.target is not None), None))
+            return False
+        return True
+
     def _step(self, done: int, fmt: str) -> None:
-        if self.progress is not None:
+        if self.progress is not None and self.job is not None and not self.job.cancelling:
+            self.progress.setRange(0, len(self.formats()))
             self.progress.setValue(done)
-            self.progress.setLabelText(f"Rendering {FORMAT_NAMES[fmt]} ({done + 1} of {len(self.formats())})…")
+            if fmt == "pdf":  # WeasyPrint lays out every page at once: a moving bar, with the step named
+                self.progress.setRange(0, 0)
+            self.progress.setLabelText(f"{FORMAT_STEPS[fmt]} ({done + 1} of {len(self.formats())})…")
+
+    def _cancel(self) -> None:
+        """Cancel returns at once: the render still running is thrown away when it ends, nothing is written."""
+        if self.job is None or not self.job.running:
+            return
+        self.job.cancel()
+        # Its late result is not this dialog's business any more.
+        self.job.step.disconnect(self._step)
+        self.job.rendered.disconnect(self._rendered)
+        self.job.failed.disconnect(self._failed)
+        self.job.cancelled.disconnect(self._cancelled)
+        if self.progress is not None:
+            self.progress.setLabelText("Cancelling…")
+            self.progress.show()
+        QTimer.singleShot(100, self._cancelled)
 
     def _end(self, message: str) -> None:
         if self.progress is not None:

@@ -35,6 +35,7 @@ from telepolicy.gui.session import Session
 from telepolicy.gui.settings import Settings
 from telepolicy.gui.snapshot import Snapshot
 from telepolicy.gui.start import NewProjectDialog, StartPage
+from telepolicy.gui.versions import VersionsPanel
 from telepolicy.gui.wizard import WizardPanel
 
 if TYPE_CHECKING:
@@ -76,6 +77,13 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWidget(self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
+        self.versions = VersionsPanel()  # published versions and redlines (gui/versions.py)
+        self.versions_dock = QDockWidget("Versions", self)
+        self.versions_dock.setObjectName("versionsDock")
+        self.versions_dock.setWidget(self.versions)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.versions_dock)
+        self.tabifyDockWidget(self.findings_dock, self.versions_dock)
+        self.findings_dock.raise_()
 
         self._build_actions()
         self._connect()
@@ -101,6 +109,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("&Save", self.session.save, keys.Save)
         self.save_as_action = self._action("Save &As…", self.session.save_as, keys.SaveAs)
         self.export_action = self._action("&Export…", self.export, "Ctrl+E")
+        self.publish_action = self._action("&Publish…", self.publish)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(keys.Undo)
@@ -119,7 +128,7 @@ class MainWindow(QMainWindow):
         menu.addActions([self.new_action, self.open_action])
         self.recent_menu = menu.addMenu("Open &Recent")
         menu.addSeparator()
-        menu.addActions([self.save_action, self.save_as_action, self.export_action])
+        menu.addActions([self.save_action, self.save_as_action, self.export_action, self.publish_action])
         menu.addSeparator()
         menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu("&Edit")
@@ -189,8 +198,13 @@ class MainWindow(QMainWindow):
         self.renderer.set_document(document)
         self.central.setCurrentWidget(self.splitter if document else self.start_page)
         self.findings_dock.setVisible(document is not None)
+        self.versions.set_document(document)
+        self.versions_dock.setVisible(document is not None)
+        if document is not None:
+            document.path_changed.connect(self.versions.refresh)
         for action in (self.save_action, self.save_as_action, self.export_action, self.findings_action):
             action.setEnabled(document is not None)
+        self.publish_action.setEnabled(document is not None)
         if document is None:
             self.start_page.set_recent(self.settings.recent_files())
             self.start_page.templates.setFocus()
@@ -243,6 +257,12 @@ class MainWindow(QMainWindow):
         )
         self.export_dialog.fix_requested.connect(self._fix_first)
         self.export_dialog.open()
+
+    def publish(self) -> None:
+        """File ▸ Publish: the Versions panel keeps this version's text and moves on to the next number."""
+        self.versions_dock.show()
+        self.versions_dock.raise_()
+        self.versions.publish()
 
     def show_tab(self, widget: QWidget) -> None:
         self.tabs.setCurrentWidget(widget)

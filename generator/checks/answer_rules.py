@@ -3,9 +3,8 @@
 Each rule is a small generator over one plan; its code is stable (scripts filter on it)
 and its message says what to change. Requirement coverage lives in generator/checks.py.
 
-Retention: a period answer cannot be empty in a project file (validation rejects it),
-but the GUI edits the Project in memory, so an empty retention of a collected category
-is still an error here (RETENTION-MISSING). "while_account_open" is a criterion, which
+Retention: a period answer has no default, so a collected category whose file (or the
+GUI) gives no period is an error here (RETENTION-MISSING), never a silent default. "while_account_open" is a criterion, which
 GDPR Art 13(2)(a) and CCPA 1798.100(a)(3) accept, so it is flagged only where a stricter
 rule applies: traffic data of EEA users under ePrivacy Art 6 (RETENTION-TRAFFIC-OPEN-ENDED).
 """

@@ -166,7 +166,8 @@ def _check_value(f: Field, value: Any) -> tuple[Any, str | None]:
             )
         if f.key in PHONE_KEYS and value and (reason := phone_problem(value)):
             return value, f"{_describe(value)} is not a phone number: it {reason}"
-        if kind == "period" and value not in RETENTION_KEYWORDS and not _PERIOD.match(value):
+        # An empty period is an unanswered one: the check reports it (RETENTION-MISSING), never a default.
+        if kind == "period" and value and value not in RETENTION_KEYWORDS and not _PERIOD.match(value):
             return value, (
                 f"'{value}' is not a retention period; write a number and a unit like "
                 f'"18 months", or one of {", ".join(RETENTION_KEYWORDS)}'

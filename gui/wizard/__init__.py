@@ -77,7 +77,7 @@ class WizardPanel(QWidget):
         self._apply_applicability()
         for page in self.pages:
             if page.built:
-                page.load(document.project.answers)
+                page.load(document.project.answers, document.set_aside)
         self.steps.setCurrentRow(0)
         self._ready(self.current_page())
 
@@ -86,6 +86,8 @@ class WizardPanel(QWidget):
         page = self._page_of(key)
         if page.built:
             page.editors[key].set_value(self.document.answer(key))
+            if key in self.document.set_aside:  # undo brought back the file's invalid value
+                page.editors[key].show_set_aside(*self.document.set_aside[key])
         self._apply_applicability()
 
     def _edited(self, key: str, value: object, typing: bool) -> None:
@@ -109,7 +111,7 @@ class WizardPanel(QWidget):
         """Build a page on first use and show the project's answers in it."""
         if not page.built and self.document is not None:
             page.build()
-            page.load(self.document.project.answers)
+            page.load(self.document.project.answers, self.document.set_aside)
             page.apply(Applicability(self.document.project.answers))
         return page
 
@@ -144,11 +146,19 @@ class WizardPanel(QWidget):
         self.steps.setCurrentRow(later[0] if direction > 0 else later[-1])
         return True
 
-    def go_to(self, key: str) -> None:
-        """Open the page of a question and put the cursor in it."""
+    def go_to(self, key: str, highlight: bool = True) -> None:
+        """Open the page of a question, scroll it into view, put the cursor in it and mark it for a moment."""
         page = self._page_of(key)
         self.steps.setCurrentRow(self.pages.index(page))
-        self._ready(page).focus(key)
+        self._ready(page).focus(key, highlight)
+
+    def focus_first_question(self) -> None:
+        """Ctrl+1: the cursor in the first question of the page shown."""
+        first = self.current_page().first_question()
+        if first is not None:
+            self.current_page().focus(first.key)
+        else:
+            self.next_button.setFocus()
 
     def _show_page(self, row: int) -> None:
         if row < 0:

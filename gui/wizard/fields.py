@@ -2,20 +2,25 @@
 
 Every editor validates with the loader's own rules (`validate_answer`) and hands
 on valid values only; an invalid one is flagged at the field with the reason and
-never reaches the project. Each input's accessible name is its visible label.
+never reaches the project. A value the project file had but that is not valid is
+shown at its field with the reason (it is kept aside, not dropped). Each input's
+accessible name is its visible label. Combo boxes, spin boxes and date inputs
+take the mouse wheel only when focused, so scrolling the page never changes an
+answer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,14 +32,84 @@ from PySide6.QtWidgets import (
 
 from telepolicy.generator import Field, validate_answer
 from telepolicy.gui import style
+from telepolicy.gui.flow import FlowLayout
 from telepolicy.gui.labels import choice_label
 
 PLACEHOLDERS = {
     "email": "privacy@example.com",
     "url": "https://example.com/privacy",
-    "period": "18 months, or while_account_open",
 }
-CHOICE_COLUMNS = 2
+# The policy is written in English: dates in the app are shown in its language, not the system's.
+POLICY_LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+HIGHLIGHT_MS = 1500
+HIGHLIGHT_COLOUR = QColor("#fff4c2")
+
+# Retention: a number and a unit, or one of the named choices, in words.
+PERIOD_CHOICES = (
+    ("", "For a set time"),
+    ("while_account_open", "While the account is open"),
+    ("as_required_by_law", "As long as the law requires"),
+    ("customer_instructions", "As the business customer instructs"),
+)
+PERIOD_UNITS = (("day", "days"), ("week", "weeks"), ("month", "months"), ("year", "years"))
+_PERIOD_TEXT = re.compile(r"^([1-9][0-9]{0,3}) (day|week|month|year)s?$")
+
+
+def user_help(field: Field) -> str:
+    """The field's explanation without the file syntax and project jargon meant for file writers."""
+    text = re.sub(r"\s*A period such as .*$", "", field.help)
+    return re.sub(r"[;,]\s*[^.;()]*\bseeds?\b[^.;()]*?(?=\s*[(.;]|$)", "", text).strip()
+
+
+# --- inputs that leave the mouse wheel to the page unless focused ---------------------------
+
+
+def _wheel(widget: QWidget, event: QWheelEvent) -> bool:
+    """True when the widget may take the wheel; otherwise the event goes on to the page."""
+    if widget.hasFocus():
+        return True
+    event.ignore()
+    return False
+
+
+class ComboBox(QComboBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        if _wheel(self, event):
+            super().wheelEvent(event)
+
+
+class SpinBox(QSpinBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        if _wheel(self, event):
+            super().wheelEvent(event)
+
+
+class DateEdit(QDateEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCalendarPopup(True)
+        self.setLocale(POLICY_LOCALE)
+        self.setDisplayFormat("d MMMM yyyy")
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        if _wheel(self, event):
+            super().wheelEvent(event)
+
+
+def _hidden_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
 
 
 class FieldEditor(QObject):
@@ -47,22 +122,30 @@ class FieldEditor(QObject):
         super().__init__(parent)
         self.field = field
         self._loading = False
+        self.set_aside: str | None = None  # why the file's value was kept aside, while it is
+        self._loading = True  # building sets initial values: not edits
         self.input = self._build()
+        self._loading = False
         self.input.setAccessibleName(field.label)
-        self.input.setAccessibleDescription(field.help)
-        self.input.setToolTip(field.help)
+        self.input.setAccessibleDescription(user_help(field))
+        self.input.setToolTip(user_help(field))
         self.label = QLabel(field.label)
         self.label.setBuddy(self.focus_widget())
-        self.help = style.muted(QLabel(field.help, wordWrap=True, visible=show_help))
-        self.error = style.error(QLabel(wordWrap=True, visible=False))
+        self.label.setWordWrap(True)
+        self.help = style.muted(QLabel(user_help(field)))
+        self.help.setWordWrap(True)
+        self.help.setVisible(show_help)
+        self.error = style.error(_hidden_label())
         self.error.setAccessibleName(f"{field.label}: error")
         self.cell = QWidget()
+        self.cell.setAutoFillBackground(False)
         layout = QVBoxLayout(self.cell)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.input)
-        layout.addWidget(self.error)
+        layout.addWidget(self.error)  # its own line, above the help: they never overlap
         layout.addWidget(self.help)
+        self.highlighted = False
 
     # --- for the page ---------------------------------------------------------------
 
@@ -80,7 +163,18 @@ class FieldEditor(QObject):
             self._show(value)
         finally:
             self._loading = False
+        self.set_aside = None
         self._flag(None)
+
+    def show_set_aside(self, raw: Any, reason: str) -> None:
+        """The file's value is not valid: show what it was and why, until the user changes it."""
+        self._loading = True
+        try:
+            self._show_raw(raw)
+        finally:
+            self._loading = False
+        self.set_aside = reason
+        self._flag(f"The file has {_describe(raw)}, which was kept aside: {reason}")
 
     def check(self) -> bool:
         """Validate what the input shows now and flag it; True when it is valid."""
@@ -94,6 +188,19 @@ class FieldEditor(QObject):
             return None, None  # an optional answer left unset (the project file omits it)
         return validate_answer(self.key, value)
 
+    def highlight(self) -> None:
+        """Mark the question for a moment, so the eye finds it after a jump."""
+        palette = self.cell.palette()
+        palette.setColor(QPalette.ColorRole.Window, HIGHLIGHT_COLOUR)
+        self.cell.setPalette(palette)
+        self.cell.setAutoFillBackground(True)
+        self.highlighted = True
+        QTimer.singleShot(HIGHLIGHT_MS, self.cell, self._unhighlight)  # no call once the cell is gone
+
+    def _unhighlight(self) -> None:
+        self.cell.setAutoFillBackground(False)
+        self.highlighted = False
+
     # --- for subclasses ---------------------------------------------------------------
 
     def _build(self) -> QWidget:
@@ -101,6 +208,9 @@ class FieldEditor(QObject):
 
     def _show(self, value: Any) -> None:
         raise NotImplementedError
+
+    def _show_raw(self, raw: Any) -> None:
+        """Show an invalid value from the file if this input can; most keep their current value."""
 
     def _read(self) -> Any:
         raise NotImplementedError
@@ -111,6 +221,7 @@ class FieldEditor(QObject):
             return
         value, message = self._validate()
         if message is None:
+            self.set_aside = None
             self._flag(None)
             self.edited.emit(self.key, value, typing)
         elif not self.error.isHidden() or not typing:  # already flagged, or a choice made: say why now
@@ -121,61 +232,80 @@ class FieldEditor(QObject):
         self.left.emit()
 
     def _flag(self, message: str | None) -> None:
+        if message is None and self.set_aside is not None:
+            return
         self.error.setText(f"⚠ {message}" if message else "")
         self.error.setVisible(message is not None)
         style.mark_invalid(self.input, message is not None)
 
 
+def _describe(raw: Any) -> str:
+    if isinstance(raw, str):
+        return f"“{raw[:80]}{'…' if len(raw) > 80 else ''}”"
+    if isinstance(raw, list):
+        return ", ".join(_describe(item) for item in raw[:5])
+    if isinstance(raw, bool):
+        return "“yes”" if raw else "“no”"
+    return f"“{raw!s:.80}”"
+
+
 class LineEditor(FieldEditor):
-    """text, email, url and period answers: checked as typed, flagged when the user moves on."""
+    """text, email and url answers: checked as typed, flagged when the user moves on."""
 
     def _build(self) -> QWidget:
-        edit = QLineEdit(placeholderText=PLACEHOLDERS.get(self.field.kind, ""), clearButtonEnabled=True)
-        edit.textEdited.connect(lambda _text: self._changed(typing=True))
-        edit.editingFinished.connect(self._left)
-        return edit
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(PLACEHOLDERS.get(self.field.kind, ""))
+        self.line.setClearButtonEnabled(True)
+        self.line.textEdited.connect(lambda _text: self._changed(typing=True))
+        self.line.editingFinished.connect(self._left)
+        return self.line
 
     def _show(self, value: Any) -> None:
         text = "" if value is None else str(value)
-        if validate_answer(self.key, self.input.text())[0] != text:  # keep the cursor while typing
-            self.input.setText(text)
+        if validate_answer(self.key, self.line.text())[0] != text:  # keep the cursor while typing
+            self.line.setText(text)
+
+    def _show_raw(self, raw: Any) -> None:
+        if isinstance(raw, str):
+            self.line.setText(raw)
 
     def _read(self) -> str:
-        return self.input.text()
+        return self.line.text()
 
 
 class BoolEditor(FieldEditor):
     def _build(self) -> QWidget:
-        box = QCheckBox(self.field.label)
-        box.toggled.connect(lambda _checked: self._changed())
-        return box
+        self.box = QCheckBox(self.field.label)
+        self.box.toggled.connect(lambda _checked: self._changed())
+        return self.box
 
     def _show(self, value: Any) -> None:
-        self.input.setChecked(bool(value))
+        self.box.setChecked(bool(value))
 
     def _read(self) -> bool:
-        return self.input.isChecked()
+        return self.box.isChecked()
 
 
 class IntEditor(FieldEditor):
     def _build(self) -> QWidget:
-        spin = QSpinBox(minimum=self.field.minimum or 0, maximum=self.field.maximum or 100_000)
-        spin.valueChanged.connect(lambda _value: self._changed(typing=True))
-        spin.editingFinished.connect(self._left)
-        return spin
+        self.spin = SpinBox()
+        self.spin.setRange(self.field.minimum or 0, self.field.maximum or 100_000)
+        self.spin.valueChanged.connect(lambda _value: self._changed(typing=True))
+        self.spin.editingFinished.connect(self._left)
+        return self.spin
 
     def _show(self, value: Any) -> None:
-        self.input.setValue(int(value or 0))
+        self.spin.setValue(int(value or 0))
 
     def _read(self) -> int:
-        return self.input.value()
+        return self.spin.value()
 
 
 class DateEditor(FieldEditor):
     """A date; an optional one (last updated) has a check box to leave it unset."""
 
     def _build(self) -> QWidget:
-        self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date = DateEdit()
         self.date.dateChanged.connect(lambda _date: self._changed())
         if self.field.required:
             return self.date
@@ -204,37 +334,37 @@ class DateEditor(FieldEditor):
     def _read(self) -> dt.date | None:
         if not self.field.required and not self.enabled.isChecked():
             return None
-        return self.date.date().toPython()
+        day: dt.date = self.date.date().toPython()  # type: ignore[assignment]
+        return day
 
 
 class ChoiceEditor(FieldEditor):
     def _build(self) -> QWidget:
-        combo = QComboBox()
+        self.combo = ComboBox()
         for value in self.field.choices:
-            combo.addItem(choice_label(value), value)
-        combo.currentIndexChanged.connect(lambda _index: self._changed())
-        return combo
+            self.combo.addItem(choice_label(value), value)
+        self.combo.currentIndexChanged.connect(lambda _index: self._changed())
+        return self.combo
 
     def _show(self, value: Any) -> None:
-        self.input.setCurrentIndex(max(0, self.input.findData(value)))
+        self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
 
     def _read(self) -> str:
-        return str(self.input.currentData())
+        return str(self.combo.currentData())
 
 
 class ChoicesEditor(FieldEditor):
-    """Several of a fixed set: a group of check boxes, each named by its own label."""
+    """Several of a fixed set: check boxes that wrap to the width, each named by its own label."""
 
     def _build(self) -> QWidget:
         group = QWidget()
-        grid = QGridLayout(group)
-        grid.setContentsMargins(0, 0, 0, 0)
+        flow = FlowLayout(group)
         self.boxes: dict[str, QCheckBox] = {}
-        for index, value in enumerate(self.field.choices):
+        for value in self.field.choices:
             box = QCheckBox(choice_label(value))
             box.setAccessibleName(choice_label(value))
             box.toggled.connect(lambda _checked: self._changed())
-            grid.addWidget(box, index // CHOICE_COLUMNS, index % CHOICE_COLUMNS)
+            flow.addWidget(box)
             self.boxes[value] = box
         return group
 
@@ -254,33 +384,95 @@ class TextListEditor(FieldEditor):
     """A short list of names, one a line: easy to type, paste and read back."""
 
     def _build(self) -> QWidget:
-        edit = QPlainTextEdit(tabChangesFocus=True, placeholderText="One a line")
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
-        edit.textChanged.connect(lambda: self._changed(typing=True))
-        edit.installEventFilter(self)
-        return edit
+        self.edit = QPlainTextEdit()
+        self.edit.setTabChangesFocus(True)
+        self.edit.setPlaceholderText("One a line")
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.edit.textChanged.connect(lambda: self._changed(typing=True))
+        self.edit.installEventFilter(self)
+        return self.edit
 
-    def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.input and event.type() == event.Type.FocusOut:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.edit and event.type() == QEvent.Type.FocusOut:
             self._left()
         return False
 
     def _show(self, value: Any) -> None:
         if self._read_clean() != list(value or []):
-            self.input.setPlainText("\n".join(value or []))
+            self.edit.setPlainText("\n".join(value or []))
 
     def _read(self) -> list[str]:
-        return self.input.toPlainText().splitlines()
+        return self.edit.toPlainText().splitlines()
 
     def _read_clean(self) -> list[str]:
         return [line.strip() for line in self._read() if line.strip()]
+
+
+class PeriodEditor(FieldEditor):
+    """How long data is kept: one of the named choices in words, or a number and a unit."""
+
+    def _build(self) -> QWidget:
+        container = QWidget()
+        layout = QHBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.kind = ComboBox()
+        for value, text in PERIOD_CHOICES:
+            self.kind.addItem(text, value)
+        self.kind.setAccessibleName(f"{self.field.label}: kind of period")
+        self.number = SpinBox()
+        self.number.setRange(1, 9999)
+        self.number.setAccessibleName(f"{self.field.label}: number")
+        self.unit = ComboBox()
+        for singular, plural in PERIOD_UNITS:
+            self.unit.addItem(plural, singular)
+        self.unit.setAccessibleName(f"{self.field.label}: unit")
+        layout.addWidget(self.kind)
+        layout.addWidget(self.number)
+        layout.addWidget(self.unit)
+        layout.addStretch()
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.number.valueChanged.connect(lambda _value: self._changed(typing=True))
+        self.number.editingFinished.connect(self._left)
+        self.unit.currentIndexChanged.connect(lambda _index: self._changed())
+        self._kind_changed()
+        return container
+
+    def focus_widget(self) -> QWidget:
+        return self.kind
+
+    def _kind_changed(self) -> None:
+        fixed = self.kind.currentData() == ""
+        self.number.setVisible(fixed)
+        self.unit.setVisible(fixed)
+        self._changed()
+
+    def _show(self, value: Any) -> None:
+        text = str(value or "")
+        match = _PERIOD_TEXT.match(text)
+        if match:
+            self.number.setValue(int(match.group(1)))
+            self.unit.setCurrentIndex(max(0, self.unit.findData(match.group(2))))
+            self.kind.setCurrentIndex(0)
+        else:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(text)))
+        fixed = self.kind.currentData() == ""
+        self.number.setVisible(fixed)
+        self.unit.setVisible(fixed)
+
+    def _read(self) -> str:
+        named = str(self.kind.currentData())
+        if named:
+            return named
+        number = self.number.value()
+        unit = str(self.unit.currentData())
+        return f"{number} {unit}" + ("" if number == 1 else "s")
 
 
 EDITORS: dict[str, type[FieldEditor]] = {
     "text": LineEditor,
     "email": LineEditor,
     "url": LineEditor,
-    "period": LineEditor,
+    "period": PeriodEditor,
     "bool": BoolEditor,
     "int": IntEditor,
     "date": DateEditor,

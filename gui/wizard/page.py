@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -51,6 +51,9 @@ class FieldPage(QScrollArea):
         self.editors: dict[str, FieldEditor] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Questions wrap to the width: the page scrolls down, never sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the questions, not the page
 
     @property
     def built(self) -> bool:
@@ -77,9 +80,12 @@ class FieldPage(QScrollArea):
             self.editors[field.key] = editor
         self.setWidget(body)
 
-    def load(self, answers: dict[str, Any]) -> None:
+    def load(self, answers: dict[str, Any], set_aside: Mapping[str, tuple[Any, str]] | None = None) -> None:
         for key, editor in self.editors.items():
             editor.set_value(answers.get(key))
+        for key, (raw, reason) in (set_aside or {}).items():
+            if key in self.editors:
+                self.editors[key].show_set_aside(raw, reason)
 
     def apply(self, applicability: Applicability) -> None:
         for row, editor in enumerate(self.editors.values()):
@@ -93,7 +99,19 @@ class FieldPage(QScrollArea):
         invalid = [editor for editor in self.visible_editors() if not editor.check()]
         return invalid[0] if invalid else None
 
-    def focus(self, key: str) -> None:
+    def focus(self, key: str, highlight: bool = False) -> None:
+        """Scroll the question into view with its label, put the cursor in it, and mark it for a moment."""
         editor = self.editors[key]
-        self.ensureWidgetVisible(editor.cell)
+        body = self.widget()
+        if body is not None and body.layout() is not None:
+            body.layout().activate()  # a page just built has no geometry yet
+        self.ensureWidgetVisible(editor.cell, 0, 24)
+        self.ensureWidgetVisible(editor.label, 0, 12)
+        self.horizontalScrollBar().setValue(0)
         editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        if highlight:
+            editor.highlight()
+
+    def first_question(self) -> FieldEditor | None:
+        visible = self.visible_editors()
+        return visible[0] if visible else None

@@ -80,12 +80,12 @@ def test_omit_reset_and_custom_clauses(qtbot, window: MainWindow):
     wait_rendered(qtbot, window)
     assert panel.clause_id == custom.id, "the new clause is selected for editing"
     panel.custom_title.selectAll()
-    qtbot.keyClicks(panel.custom_title, "Loyalty programme")
+    qtbot.keyClicks(panel.custom_title, "Members lounge")
     panel.text.selectAll()
     qtbot.keyClicks(panel.text, "Members collect points.")
     wait_rendered(qtbot, window)
     text = window.preview.browser.toPlainText()
-    assert "Loyalty programme" in text
+    assert "Members lounge" in text
     assert "Members collect points." in text
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
     assert project.custom_clauses == []

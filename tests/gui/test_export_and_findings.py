@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from telepolicy.generator import AnswerTarget, ClauseTarget, CustomClauseTarget
+from telepolicy.generator import AnswerTarget, ClauseTarget, CustomClauseTarget, ExportError
 from telepolicy.gui.main_window import MainWindow
 from telepolicy.gui.snapshot import Snapshot
 from tests.gui.conftest import answer_message_box, wait_rendered
@@ -35,10 +35,24 @@ def test_a_cancelled_export_writes_nothing(qtbot, window: MainWindow, tmp_path: 
     assert not dialog.open_button.isEnabled()
 
 
-def test_an_export_error_says_what_to_do(qtbot, window: MainWindow, tmp_path: Path):
+def test_an_unwritable_folder_is_said_at_once_before_rendering(qtbot, window: MainWindow, tmp_path: Path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    dialog = _export_dialog(window, blocker, {"md"})
+    dialog = _export_dialog(window, blocker / "policies", {"md"})
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.job is None, "nothing is rendered for a folder that cannot take the files"
+    assert dialog.progress is None
+    assert dialog.status.text() == f"“{blocker}” is a file, not a folder. Choose another folder."
+    assert "--out" not in dialog.status.text()
+    assert dialog.folder.selectedText() == dialog.folder.text(), "the folder is selected, ready to be retyped"
+
+
+def test_an_export_error_says_what_to_do(qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    def refuse(outputs, folder, stem):
+        raise ExportError(f"cannot write to {folder}: disk full")
+
+    monkeypatch.setattr("telepolicy.gui.export.write_outputs", refuse)
+    dialog = _export_dialog(window, tmp_path / "out", {"md"})
     seen: list[str] = []
     answer_message_box("OK", seen)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)

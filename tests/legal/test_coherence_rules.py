@@ -174,3 +174,23 @@ def test_heading_naming_the_uk_without_uk_users_is_an_error():
         CustomClause(id="custom.eu", section="rights", title="Rights under European and UK law", text="Rights.")
     )
     assert severities(wrong, "TEXT-REGION-NOT-SERVED") == ["error"]
+
+
+def test_a_project_file_without_a_retention_answer_gets_a_finding_not_a_default(tmp_path):
+    """GDPR Art 13(2)(a): no silent 'while your account is open' for a category the file leaves open."""
+    from telepolicy.generator import load_project
+    from telepolicy.generator.project.presets import presets_path
+
+    text = (presets_path() / "us-carrier-eea.toml").read_text(encoding="utf-8")
+    lines, section = [], ""
+    for line in text.splitlines(keepends=True):
+        section = line.strip() if line.startswith("[") else section
+        if not (section == "[data.device]" and line.startswith("retention")):
+            lines.append(line)
+    without = "".join(lines)
+    assert len(without) < len(text)
+    path = tmp_path / "no-retention.toml"
+    path.write_text(without, encoding="utf-8")
+    loaded = load_project(path)
+    assert [f.key for f in findings(loaded, "RETENTION-MISSING")] == ["data.device.retention"]
+    assert "| Device, log and website usage data |" not in policy_text(loaded)
