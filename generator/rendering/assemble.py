@@ -117,15 +117,53 @@ def _short_style(
     if style == "concise":
         kept += [c for c in pool if set(c.requirements) & set(needed)]
     else:
-        kept += _cover(needed, kept, pool, library)
+        kept += _minimal(style, needed, kept, pool, library)
     return {section: [c for c in clauses if c in kept] for section, clauses in chosen.items()}
 
 
+def _minimal(
+    style: str, needed: list[str], kept: list[PlannedClause], pool: list[PlannedClause], library: Library
+) -> list[PlannedClause]:
+    """Library clauses that cover what `kept` leaves open; `kept` loses the short clauses they replace.
+
+    A clause written only for this style gives way when the cover had to add a library clause on
+    the same topic (same section, a shared requirement): the topic is then said once, in full.
+    What the short clause served is taken first from its own section, then from anywhere.
+    """
+    order = {sid: section.order for sid, section in library.sections.items()}
+    added: list[PlannedClause] = []
+    while True:  # ends: each round removes a clause from `kept`
+        added += _cover(needed, kept + added, [c for c in pool if c not in added], order)
+        drop = [c for c in kept if _gives_way(c, added, style, library)]
+        if not drop:
+            return added
+        for clause in drop:
+            kept.remove(clause)
+            for rid in clause.requirements:
+                covered = {r for c in kept + added for r in c.requirements}
+                same = [c for c in pool if c not in added and c.section == clause.section and rid in c.requirements]
+                if rid in needed and rid not in covered and same:
+                    added.append(_broadest(same, set(needed) - covered, order))
+
+
+def _gives_way(clause: PlannedClause, added: list[PlannedClause], style: str, library: Library) -> bool:
+    source = library.clauses.get(clause.id)
+    if source is None or source.when.get(STYLE_KEY) not in (style, [style]):
+        return False
+    return any(
+        other.section == clause.section and set(clause.requirements) & set(other.requirements) for other in added
+    )
+
+
+def _broadest(options: list[PlannedClause], open_ids: set[str], order: dict[str, int]) -> PlannedClause:
+    """The option serving most open requirements; ties go to the earlier section and clause."""
+    return max(options, key=lambda c: (len(open_ids & set(c.requirements)), -order[c.section], -c.order, c.id))
+
+
 def _cover(
-    needed: list[str], kept: list[PlannedClause], pool: list[PlannedClause], library: Library
+    needed: list[str], kept: list[PlannedClause], pool: list[PlannedClause], order: dict[str, int]
 ) -> list[PlannedClause]:
     """Clauses from `pool` that cover the requirements `kept` leaves open, the broadest first."""
-    section_order = {sid: section.order for sid, section in library.sections.items()}
     pool = list(pool)
     added: list[PlannedClause] = []
     covered = {rid for clause in kept for rid in clause.requirements}
@@ -135,11 +173,7 @@ def _cover(
         options = [c for c in pool if rid in c.requirements]
         if not options:
             continue  # no clause applies for it; the check reports the gap as it would in full style
-        open_ids = set(needed) - covered
-        best = max(
-            options,
-            key=lambda c: (len(open_ids & set(c.requirements)), -section_order[c.section], -c.order, c.id),
-        )
+        best = _broadest(options, set(needed) - covered, order)
         added.append(best)
         pool.remove(best)
         covered |= set(best.requirements)
