@@ -4,9 +4,10 @@ Each rule is a small generator over one plan; its code is stable (scripts filter
 and its message says what to change. Requirement coverage lives in generator/checks.py.
 
 Retention: a period answer has no default, so a collected category whose file (or the
-GUI) gives no period is an error here (RETENTION-MISSING), never a silent default. "while_account_open" is a criterion, which
-GDPR Art 13(2)(a) and CCPA 1798.100(a)(3) accept, so it is flagged only where a stricter
-rule applies: traffic data of EEA users under ePrivacy Art 6 (RETENTION-TRAFFIC-OPEN-ENDED).
+GUI) gives no period is an error here (RETENTION-MISSING), never a silent default.
+"while_account_open" is a criterion, which GDPR Art 13(2)(a) and CCPA 1798.100(a)(3)
+accept, so it is flagged only where a stricter rule applies: traffic data of EEA users
+under ePrivacy Art 6 (RETENTION-TRAFFIC-OPEN-ENDED).
 """
 
 from __future__ import annotations

@@ -172,6 +172,12 @@ EMPTY_VALUE = re.compile(
     r"\[\]\(|\(mailto:\)|\(<>\)|\b(?:at|to|on|by|is|are|from)\s+[.,;:](?!\w)|\b(?:at|to|on|by)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# An institution named after a verb or preposition without "the": "is Data Protection Commission".
+MISSING_ARTICLE = re.compile(
+    r"\b(?:is|are|by|to|with|from|of|at)\s+(?:Data Protection (?:Commission|Authority)|Information Commissioner|"
+    r"Federal Data Protection|Privacy Commissioner|European Commission|Federal Communications Commission|"
+    r"Federal Trade Commission|US Secret Service|Attorney General)\b"
+)
 # Topics the policy should describe in full once and refer to elsewhere: (name, signature of the full text).
 TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit checks", _re(r"(free )?copy of (your|the) (credit )?report")),
@@ -251,6 +257,19 @@ def text_findings(plan: Plan) -> list[Finding]:
                     f"The clause '{heading}' prints an empty answer, leaving a broken sentence "
                     f'("{line.strip()[:80]}"); enter the answer, or leave the sentence out',
                     "GDPR Art 12(1)",
+                    _target(clause_id),
+                )
+            )
+    for clause_id, heading, text in rows:
+        article = MISSING_ARTICLE.search(" ".join(text.split()))
+        if clause_id and article:
+            findings.append(
+                Finding(
+                    "warning",
+                    "TEXT-MISSING-ARTICLE",
+                    f"The clause '{heading}' names an institution without 'the' (\"{article.group(0)}\"); "
+                    "write 'the' before it, or rephrase the sentence",
+                    "GDPR Art 12(1) (clear and plain language)",
                     _target(clause_id),
                 )
             )

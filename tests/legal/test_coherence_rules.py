@@ -194,3 +194,12 @@ def test_a_project_file_without_a_retention_answer_gets_a_finding_not_a_default(
     loaded = load_project(path)
     assert [f.key for f in findings(loaded, "RETENTION-MISSING")] == ["data.device.retention"]
     assert "| Device, log and website usage data |" not in policy_text(loaded)
+
+
+def test_an_institution_without_its_article_is_reported():
+    """'The lead authority that approved them is Data Protection Commission (Ireland)' read badly."""
+    wrong = _custom("global-cpaas-bcr", "The lead authority is Data Protection Commission (Ireland).", "transfers")
+    assert severities(wrong, "TEXT-MISSING-ARTICLE") == ["warning"]
+    assert "They were approved by our lead authority: Data Protection Commission (Ireland)." in sentences(
+        policy_text("global-cpaas-bcr")
+    )
