@@ -141,3 +141,12 @@ def test_an_answer_that_adds_text_keeps_it_in_every_style():
         project.answers["policy.style"] = style
         ids = clause_ids(project)
         assert {"cookies.gpc.all_non_required", "cookies.tool.google_analytics", "security.sim_swap_protection"} <= ids
+
+
+@pytest.mark.parametrize("name", PRESETS)
+def test_minimal_says_each_topic_once_and_keeps_the_recipient_list(name):
+    ids = clause_ids(styled(name, "minimal"))
+    assert not {"minimal.caller_id", "communications.caller_id"} <= ids
+    assert not {"minimal.purposes", "purposes.legal_bases"} <= ids
+    assert not {"minimal.content", "communications.content.stored"} <= ids
+    assert ids & {"minimal.recipients", "sharing.recipients"}
