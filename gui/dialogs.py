@@ -29,11 +29,15 @@ def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
     box = QMessageBox(QMessageBox.Icon.Question, "Telepolicy", f"Save the changes to “{name}”?")
     box.setParent(parent, box.windowFlags())
     box.setInformativeText("If you don't save, your changes since the last save are lost.")
-    buttons = QMessageBox.StandardButton
-    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
-    box.setDefaultButton(buttons.Save)
-    answer = box.exec()
-    return {buttons.Save: "save", buttons.Discard: "discard"}.get(buttons(answer), "cancel")
+    roles = QMessageBox.ButtonRole
+    save = box.addButton("&Save", roles.AcceptRole)
+    discard = box.addButton("Do&n't save", roles.DestructiveRole)
+    cancel = box.addButton("&Cancel", roles.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
 def ask_restore(parent: QWidget | None, name: str, saved_at: dt.datetime) -> RestoreChoice:

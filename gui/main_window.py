@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         self.renderer.page_ready.connect(self.preview.show_page)
         self.renderer.snapshot_ready.connect(self._snapshot)
         self.session.recent_changed.connect(self._update_recent)
-        self.start_page.create.connect(lambda preset: self.session.new_project(preset or None))
+        self.start_page.create.connect(self.create_project)
         self.start_page.open_file.connect(self.session.open_project)
         self.wizard.page_changed.connect(self.preview.scroll_to)
         self.wizard.finished.connect(lambda: self.show_tab(self.editor_tab))
@@ -221,7 +222,11 @@ class MainWindow(QMainWindow):
     def _snapshot(self, snapshot: Snapshot) -> None:
         self.preview.show_snapshot(snapshot)
         self.editor.show_snapshot(snapshot)
-        self.findings.show_findings(snapshot.findings)
+        plan = snapshot.outline or snapshot.plan
+        titles = {c.id: c.title for section in plan.sections for c in section.clauses} if plan else {}
+        self.findings.show_findings(snapshot.findings, titles)
+        if not snapshot.findings:  # the panel shrinks to its one line when there is nothing to fix
+            self.resizeDocks([self.findings_dock], [self.findings.sizeHint().height()], Qt.Orientation.Vertical)
 
     def _update_recent(self) -> None:
         self.recent_menu.clear()
@@ -241,7 +246,21 @@ class MainWindow(QMainWindow):
         if dialog.exec() == NewProjectDialog.DialogCode.Accepted:
             chosen = dialog.templates.chosen()
             if chosen is not None:
-                self.session.new_project(chosen or None)
+                self.create_project(chosen)
+
+    def create_project(self, preset: str) -> bool:
+        """A preset's project; a blank one asks first where the company is and whom it serves."""
+        if preset:
+            return self.session.new_project(preset)
+        from telepolicy.gui.operator import OperatorDialog
+
+        dialog = OperatorDialog(self)
+        if self.ask_operator(dialog) != OperatorDialog.DialogCode.Accepted:
+            return False
+        return self.session.new_project(None, dialog.answers())
+
+    def ask_operator(self, dialog: QDialog) -> int:
+        return dialog.exec()
 
     def export(self) -> None:
         from telepolicy.gui.export import ExportDialog  # only when asked for: start-up stays lean

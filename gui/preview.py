@@ -11,7 +11,7 @@ import re
 import subprocess
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -170,6 +170,12 @@ class PreviewPane(QWidget):
         self.banner = style.banner(QLabel(wordWrap=True, visible=False))
         self.browser = QTextBrowser(openLinks=False)
         self.browser.setAccessibleName("Policy preview")
+        # One Tab stop for the whole preview: its links are for the mouse, Tab moves on.
+        self.browser.setTabChangesFocus(True)
+        flags = Qt.TextInteractionFlag
+        self.browser.setTextInteractionFlags(
+            flags.TextSelectableByMouse | flags.TextSelectableByKeyboard | flags.LinksAccessibleByMouse
+        )
         self.browser.anchorClicked.connect(self._follow)
         self.browser.setPlaceholderText("Rendering the policy…")
         bar = self.browser.verticalScrollBar()

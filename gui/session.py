@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -99,11 +99,13 @@ class Session(QObject):
 
     # --- new and open -------------------------------------------------------------
 
-    def new_project(self, preset: str | None = None) -> bool:
+    def new_project(self, preset: str | None = None, answers: dict[str, Any] | None = None) -> bool:
+        """A project from a preset, or a blank one with the `answers` known so far (the operator's country)."""
         if not self.close_project():
             return False
         try:
-            project = load_preset(preset, fresh_dates=True) if preset else new_project(blank_project_answers())
+            blank = {**blank_project_answers(), **(answers or {})}
+            project = load_preset(preset, fresh_dates=True) if preset else new_project(blank)
         except TelepolicyError as error:
             self.view.show_problems("The preset cannot be loaded.", "Choose another preset.", _lines(error.problems))
             return False

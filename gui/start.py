@@ -21,6 +21,21 @@ from telepolicy.generator import list_presets
 from telepolicy.gui import style
 
 BLANK = ""  # the item data of "Blank project"
+# Presets by the kind of business they fit, in words; the file name is for the command line (and the tooltip).
+PRESET_NAMES = {
+    "us-carrier-eea": "US phone company with business customers in Europe",
+    "us-local-carrier": "US local phone company",
+    "us-cpaas-sip": "US messaging and calling platform (CPaaS, SIP trunks)",
+    "eu-voip-operator": "European internet phone provider",
+    "non-eu-cloud-comms": "Cloud communications provider outside the EU",
+    "global-cpaas-bcr": "Global communications platform with Binding Corporate Rules",
+}
+
+
+def preset_title(name: str) -> str:
+    return PRESET_NAMES.get(name, name.replace("-", " ").capitalize())
+
+
 DATA = Qt.ItemDataRole.UserRole
 
 
@@ -32,23 +47,24 @@ class TemplateList(QListWidget):
         self.setAccessibleName("Start from")
         self.setWordWrap(True)
         self.setSpacing(4)
-        blank = QListWidgetItem("Blank project\nAnswer every question yourself, starting from the defaults.")
+        blank = QListWidgetItem("Blank project\nAnswer every question yourself, starting with where your company is.")
         blank.setData(DATA, BLANK)
         self.addItem(blank)
         for preset in list_presets():
-            item = QListWidgetItem(f"{preset.name}\n{preset.description}")
+            item = QListWidgetItem(f"{preset_title(preset.name)}\n{preset.description}")
             item.setData(DATA, preset.name)
+            item.setToolTip(f"Preset file: {preset.name}")
             self.addItem(item)
         self.setCurrentRow(0)
 
     def chosen(self) -> str | None:
         """The preset's name, BLANK, or None when nothing is selected."""
         item = self.currentItem()
-        return item.data(DATA) if item else None
+        return str(item.data(DATA)) if item else None
 
 
 class StartPage(QWidget):
-    create = Signal(str)  # a preset name, or BLANK
+    create = Signal(str)  # type: ignore[assignment]  # a preset name, or BLANK (hides QWidget.create)
     open_file = Signal(object)  # a Path, or None to ask for one
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -7,6 +7,8 @@ answer in the schema appears here without GUI code. Steps that do not apply
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -111,9 +113,16 @@ class WizardPanel(QWidget):
         """Build a page on first use and show the project's answers in it."""
         if not page.built and self.document is not None:
             page.build()
+            self._chain_tab_order(page)
             page.load(self.document.project.answers, self.document.set_aside)
             page.apply(Applicability(self.document.project.answers))
         return page
+
+    def _chain_tab_order(self, page: FieldPage) -> None:
+        """Tab goes through the page's questions, then Back and Next, then the list of steps."""
+        chain = [*page.focus_chain(), self.back_button, self.next_button, self.steps]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _page_of(self, key: str) -> FieldPage:
         return next(page for page in self.pages if key in page.keys)

@@ -112,6 +112,14 @@ class FieldPage(QScrollArea):
         if highlight:
             editor.highlight()
 
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs of the page that Tab stops at, in the order of the questions."""
+        chain: list[QWidget] = []
+        for editor in self.editors.values():
+            inputs = [editor.input, *editor.input.findChildren(QWidget)]
+            chain += [w for w in inputs if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isWindow()]
+        return chain
+
     def first_question(self) -> FieldEditor | None:
         visible = self.visible_editors()
         return visible[0] if visible else None

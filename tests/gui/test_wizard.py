@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit
 
 from telepolicy.generator import FIELDS, FIELDS_BY_KEY
 from telepolicy.gui.main_window import MainWindow
+from telepolicy.gui.operator import OperatorDialog
 from telepolicy.gui.wizard.fields import user_help
 from tests.gui.conftest import answer_message_box, wait_rendered
 
@@ -46,7 +47,17 @@ def _toggle(qtbot, box: QCheckBox) -> None:
     assert box.isChecked() != before
 
 
-def _start_blank(qtbot, window: MainWindow) -> None:
+def _start_blank(qtbot, window: MainWindow, country: str = "United States", regions: tuple[str, ...] = ("us",)) -> None:
+    """Blank project; the first two questions (country, regions) answered in the dialog that asks them."""
+
+    def answer(dialog: OperatorDialog) -> int:
+        dialog.country.setCurrentText(country)
+        for value, box in dialog.boxes.items():
+            box.setChecked(value in regions)
+        assert dialog.ok.isEnabled()
+        return OperatorDialog.DialogCode.Accepted
+
+    window.ask_operator = answer
     window.session.start(None)
     assert window.central.currentWidget() is window.start_page
     window.start_page.templates.setCurrentRow(0)  # Blank project
@@ -170,8 +181,8 @@ def test_undo_and_redo_cover_answers(qtbot, window: MainWindow):
     _type(qtbot, window, "company.country", "Ireland")
     answers = window.session.document.project.answers
     window.undo_action.trigger()
-    assert answers["company.country"] == ""
-    assert _line(window, "company.country").text() == ""
+    assert answers["company.country"] == "United States", "back to the country given when the project was created"
+    assert _line(window, "company.country").text() == "United States"
     assert answers["company.legal_name"] == "First Name Ltd", "one undo takes back one field's typing"
     window.redo_action.trigger()
     assert answers["company.country"] == "Ireland"
