@@ -20,9 +20,10 @@ from telepolicy.generator.checks.requirements import trace_markdown
 from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY
 from telepolicy.generator.errors import Problem, TelepolicyError
 from telepolicy.generator.library.loader import load_library
-from telepolicy.generator.pipeline import FORMATS, build, parse_formats, write_outputs
+from telepolicy.generator.pipeline import DEFAULT_FORMATS, FORMATS, build, parse_formats, write_outputs
 from telepolicy.generator.project.model import load_project, save_project
 from telepolicy.generator.project.presets import list_presets, load_preset
+from telepolicy.generator.publishing.commands import add_publishing_commands
 from telepolicy.generator.version import __version__
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
@@ -244,7 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help="render project files to Markdown, HTML and PDF")
     render.add_argument("files", nargs="+", metavar="FILE", help="project files (.toml)")
-    render.add_argument("--format", default=",".join(FORMATS), help="comma-separated: md,html,pdf (default: all)")
+    render.add_argument(
+        "--format",
+        default=",".join(DEFAULT_FORMATS),
+        help=f"comma-separated: {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)}); fragment writes "
+        "<stem>.fragment.html (the body to embed), json <stem>.json (the practices, docs/practices.schema.json), "
+        'docx a Word document (pip install "telepolicy[docx]")',
+    )
     render.add_argument("--out", default="out", help="output folder; writes OUT/<file stem>.<format> (default: out)")
     render.add_argument("--jobs", type=int, default=1, help="render this many projects in parallel (default: 1)")
     render.add_argument(
@@ -275,6 +282,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     documents.add_argument("files", nargs="+", metavar="FILE", help="project files (.toml)")
     documents.set_defaults(run=_cmd_documents)
+
+    add_publishing_commands(commands)
 
     clauses = commands.add_parser("clauses", help="list the clause library: id, section, title, source seeds")
     clauses.add_argument("--section", help="only this section id")

@@ -24,11 +24,16 @@ from telepolicy.generator.library.loader import Library, library_for
 from telepolicy.generator.project.model import Project, load_project
 from telepolicy.generator.rendering.assemble import Plan, assemble
 from telepolicy.generator.rendering.clauses import render_policy
+from telepolicy.generator.rendering.fragment import render_fragment
+from telepolicy.generator.rendering.front_matter import with_front_matter
 from telepolicy.generator.rendering.html import render_html
 from telepolicy.generator.rendering.markdown import render_markdown
+from telepolicy.generator.rendering.summary_json import render_json
 from telepolicy.generator.version import __version__
 
-FORMATS = ("md", "html", "pdf")
+FORMATS = ("md", "html", "pdf", "docx", "fragment", "json")
+DEFAULT_FORMATS = ("md", "html", "pdf")  # docx needs the docx extra; fragment and json are asked for by name
+FILE_SUFFIXES = {"fragment": "fragment.html"}  # written as <stem>.<suffix>; every other format as <stem>.<format>
 FORMAT_ALIASES = {"markdown": "md", "htm": "html"}
 
 
@@ -93,12 +98,13 @@ def parse_documents(names: str | Iterable[str], project: Project) -> tuple[str, 
 
 def build(
     project: Project,
-    formats: Iterable[str] = FORMATS,
+    formats: Iterable[str] = DEFAULT_FORMATS,
     *,
     check: bool = True,
     trace: bool = False,
     today: dt.date | None = None,
     library: Library | None = None,
+    front_matter: bool = False,
     documents: Iterable[str] = (POLICY,),
 ) -> Build:
     """Plan the project once, render each format asked for (none is fine: a check only) and check the plan.
@@ -116,7 +122,18 @@ def build(
     if wanted and POLICY in chosen:
         policy = render_policy(plan)
         if "md" in wanted:
-            result.outputs["md"] = render_markdown(policy).encode("utf-8")
+            text = render_markdown(policy)
+            if front_matter:  # YAML title/date/version/description for Hugo, Jekyll and MkDocs
+                text = with_front_matter(text, project.answers)
+            result.outputs["md"] = text.encode("utf-8")
+        if "fragment" in wanted:
+            result.outputs["fragment"] = render_fragment(policy).encode("utf-8")
+        if "json" in wanted:
+            result.outputs["json"] = render_json(plan, policy, f"Telepolicy {__version__}").encode("utf-8")
+        if "docx" in wanted:
+            from telepolicy.generator.rendering.docx import render_docx
+
+            result.outputs["docx"] = render_docx(policy)
         if "html" in wanted or "pdf" in wanted:
             html = render_html(policy, __version__)
             if "html" in wanted:
@@ -158,7 +175,7 @@ class Rendered:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def render(project: Project, formats: Iterable[str] = FORMATS, library: Library | None = None) -> Rendered:
+def render(project: Project, formats: Iterable[str] = DEFAULT_FORMATS, library: Library | None = None) -> Rendered:
     """Render to every format asked for, in memory, without the compliance check; nothing is written."""
     result = build(project, parse_formats(formats), check=False, library=library)
     return Rendered(result.outputs, result.warnings)
@@ -188,7 +205,7 @@ def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str, protect: 
         out_dir.mkdir(parents=True, exist_ok=True)
         files: dict[Path, bytes] = {}
         for fmt, data in outputs.items():
-            target = out_dir / f"{stem}.{fmt}"
+            target = out_dir / f"{stem}.{FILE_SUFFIXES.get(fmt, fmt)}"
             files[target] = data
         written = write_all(files, protect)
     except OSError as error:
@@ -198,7 +215,7 @@ def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str, protect: 
     return written
 
 
-def render_file(path: str | Path, formats: Iterable[str] = FORMATS, out_dir: str | Path = "out") -> Rendered:
+def render_file(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out_dir: str | Path = "out") -> Rendered:
     """Load a project file, render it and write <out_dir>/<file stem>.<format> for each format."""
     project = load_project(path)
     result = render(project, formats)

@@ -37,6 +37,7 @@ from telepolicy.gui.settings import Settings
 from telepolicy.gui.snapshot import Snapshot
 from telepolicy.gui.start import NewProjectDialog, StartPage
 from telepolicy.gui.versions import VersionsPanel
+from telepolicy.gui.versions import VersionsPanel
 from telepolicy.gui.wizard import WizardPanel
 
 if TYPE_CHECKING:
@@ -85,6 +86,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.versions_dock)
         self.tabifyDockWidget(self.findings_dock, self.versions_dock)
         self.findings_dock.raise_()
+        self.versions = VersionsPanel()  # published versions and redlines (gui/versions.py)
+        self.versions_dock = QDockWidget("Versions", self)
+        self.versions_dock.setObjectName("versionsDock")
+        self.versions_dock.setWidget(self.versions)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.versions_dock)
+        self.tabifyDockWidget(self.findings_dock, self.versions_dock)
+        self.findings_dock.raise_()
 
         self._build_actions()
         self._connect()
@@ -110,6 +118,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("&Save", self.session.save, keys.Save)
         self.save_as_action = self._action("Save &As…", self.session.save_as, keys.SaveAs)
         self.export_action = self._action("&Export…", self.export, "Ctrl+E")
+        self.publish_action = self._action("&Publish…", self.publish)
         self.publish_action = self._action("&Publish…", self.publish)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
@@ -276,6 +285,12 @@ class MainWindow(QMainWindow):
         )
         self.export_dialog.fix_requested.connect(self._fix_first)
         self.export_dialog.open()
+
+    def publish(self) -> None:
+        """File ▸ Publish: the Versions panel keeps this version's text and moves on to the next number."""
+        self.versions_dock.show()
+        self.versions_dock.raise_()
+        self.versions.publish()
 
     def publish(self) -> None:
         """File ▸ Publish: the Versions panel keeps this version's text and moves on to the next number."""

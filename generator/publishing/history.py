@@ -83,11 +83,12 @@ def version_file_name(version: str) -> str:
 
 
 def next_version(version: str) -> str:
-    """Add one to the last number: 3.2 -> 3.3, 1.9 -> 1.10, 2026-1 -> 2026-2."""
+    """Add one to the last number: 3.2 -> 3.3, 1.9 -> 1.10, 2026-01 -> 2026-02."""
     match = _LAST_NUMBER.search(version)
     if not match:
         raise ExportError(f"version '{version}' has no number to increase; give the next one with --next VERSION")
-    return version[: match.start()] + str(int(match.group(1)) + 1) + version[match.end() :]
+    digits = match.group(1)
+    return version[: match.start()] + str(int(digits) + 1).zfill(len(digits)) + version[match.end() :]
 
 
 def load_history(project_path: str | Path) -> History:
@@ -186,14 +187,14 @@ def record_version(
     return history, entry
 
 
-def set_answer_line(project_path: Path, key: str, value: str) -> None:
-    """Change one string answer in the project file in place, keeping its comments and layout."""
+def set_answer_line(project_path: Path, key: str, value: str | int | bool) -> None:
+    """Change one single-line answer in the project file in place, keeping its comments and layout."""
     text = project_path.read_text(encoding="utf-8")
     table, leaf = key.rsplit(".", 1)
     encoded = tomli_w.dumps({leaf: value}).strip()
     lines = text.splitlines(keepends=True)
     number = key_lines(text).get(key)
-    simple = rf"^\s*{re.escape(leaf)}\s*=\s*(\"[^\"\n]*\"|'[^'\n]*')\s*(#.*)?$"  # key = "value"  # comment
+    simple = rf"^\s*{re.escape(leaf)}\s*=\s*(\"[^\"\n]*\"|'[^'\n]*'|[\w.+-]+)\s*(#.*)?$"  # key = value  # comment
     if number is not None and re.match(simple, lines[number - 1]):
         ending = "\n" if lines[number - 1].endswith("\n") else ""
         indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip())]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Literal
@@ -162,21 +163,21 @@ def _wrap(tokens: list[str], tag: str, keep_tags: bool) -> str:
     return "".join(out)
 
 
-def _coalesce(ops: list[tuple[str, int, int, int, int]], a: list[str]) -> list[tuple[str, int, int, int, int]]:
+Opcode = tuple[str, int, int, int, int]
+
+
+def _coalesce(ops: Sequence[Opcode], a: list[str]) -> list[Opcode]:
     """Merge 'change, whitespace, change' into one replace, so a phrase reads as one change."""
-    out: list[list[object]] = []
+    out: list[Opcode] = []
     for op in ops:
-        out.append(list(op))
-        while (
-            len(out) >= 3
-            and out[-1][0] != "equal"
-            and out[-3][0] != "equal"
-            and out[-2][0] == "equal"
-            and not "".join(a[out[-2][1] : out[-2][2]]).strip()  # type: ignore[misc]
-        ):
+        out.append(op)
+        while len(out) >= 3 and out[-1][0] != "equal" and out[-3][0] != "equal" and out[-2][0] == "equal":
+            _, i1, i2, _, _ = out[-2]
+            if "".join(a[i1:i2]).strip():
+                break
             last, _, first = out.pop(), out.pop(), out.pop()
-            out.append(["replace", first[1], last[2], first[3], last[4]])
-    return [tuple(o) for o in out]  # type: ignore[misc]
+            out.append(("replace", first[1], last[2], first[3], last[4]))
+    return out
 
 
 def _contexts(tokens: list[str]) -> list[str]:

@@ -76,6 +76,32 @@ def _field(paragraph: Any, instruction: str) -> None:
     paragraph._p.append(char("end"))
 
 
+def _grid(table: Any) -> None:
+    """Thin grid lines and a bold header row repeated on each page: tables read as tables on paper too."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), "4")
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), "A0A8B4")
+        borders.append(line)
+    properties.append(borders)
+    if table.rows:
+        header = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header.append(repeat)
+        for cell in table.rows[0].cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.bold = True
+
+
 def _reference_docx(path: Path, meta: DocxMeta) -> None:
     """Pandoc's own reference document with our header, page-number footer and body font."""
     pypandoc, docx = _modules()
@@ -124,7 +150,7 @@ def html_to_docx(body_html: str, meta: DocxMeta) -> bytes:
                 extra_args=[
                     "--shift-heading-level-by=-1",  # <h2> sections become Heading 1, clause titles Heading 2
                     "--toc",
-                    "--toc-depth=2",
+                    "--toc-depth=1",  # sections; clause titles are in the navigation pane
                     f"--reference-doc={reference}",
                     "--metadata=toc-title:Contents",
                     f"--metadata=lang:{meta.language}",
@@ -148,6 +174,8 @@ def html_to_docx(body_html: str, meta: DocxMeta) -> bytes:
     if meta.date:
         moment = dt.datetime.combine(meta.date, dt.time(), tzinfo=dt.UTC)
         properties.created = properties.modified = moment
+    for table in document.tables:
+        _grid(table)
     settings = document.settings.element
     if settings.find(qn("w:updateFields")) is None:  # Word offers to fill the TOC's page numbers on open
         update = OxmlElement("w:updateFields")

@@ -83,8 +83,10 @@ def _print(html: str, source: Path | None, refused: list[str]) -> bytes:
         document = weasyprint.HTML(
             string=html, base_url=Path(templates_path()).as_uri() + "/", url_fetcher=_restricted_fetcher(refused)
         )
+        # Paged-media rules only WeasyPrint knows stay out of the HTML page (templates/print.css).
+        print_css = weasyprint.CSS(string=(Path(templates_path()) / "print.css").read_text(encoding="utf-8"))
         # Tagged PDF/UA-1: structure tree, /Lang from <html lang>, title shown, XMP pdfuaid:part 1.
-        return document.write_pdf(pdf_variant="pdf/ua-1")
+        return document.write_pdf(pdf_variant="pdf/ua-1", stylesheets=[print_css])
     except Exception as error:  # WeasyPrint raises many kinds; the user needs one message
         raise RenderError(Problem(source, f"the PDF could not be made: {error}")) from error
 
