@@ -12,13 +12,15 @@ removes it.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
 import pickle
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
@@ -204,12 +206,31 @@ def program_key() -> str:
     return digest(*parts)
 
 
-def _walk(folder: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
-    for pattern in patterns:
-        if pattern.startswith("*"):
-            yield from folder.rglob(pattern)
-        else:
-            yield folder / pattern
+def _files(folder: Path, patterns: tuple[str, ...]) -> list[tuple[str, str, os.stat_result]]:
+    """(name relative to the folder, path, stat) of each regular file a pattern matches, sorted:
+    a glob (`*.md`) in every subfolder, as Path.rglob finds it; a plain name in the folder itself."""
+    globs = [p for p in patterns if p.startswith("*")]
+    names = {p for p in patterns if not p.startswith("*")}
+    found = []
+    seen: set[str] = set()
+    root = str(folder)
+    for directory, subfolders, filenames in os.walk(root, followlinks=True):
+        real = os.path.realpath(directory)
+        if real in seen:  # a link back up the tree
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        inside = directory[len(root) + 1 :].replace(os.sep, "/")
+        for name in filenames:
+            if (not inside and name in names) or any(fnmatch(name, pattern) for pattern in globs):
+                path = f"{directory}{os.sep}{name}"
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                if S_ISREG(stat.st_mode):
+                    found.append((f"{inside}/{name}" if inside else name, path, stat))
+    return sorted(found)
 
 
 def folders_key(folders: Iterable[tuple[Path, tuple[str, ...]]]) -> str:
@@ -233,14 +254,7 @@ def folders_key(folders: Iterable[tuple[Path, tuple[str, ...]]]) -> str:
         if not folder.is_dir():
             parts.append("missing")
             continue
-        for path in sorted(set(_walk(folder, patterns))):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            if not S_ISREG(stat.st_mode):
-                continue
-            name = str(path)
+        for relative, name, stat in _files(folder, patterns):
             known = manifest.get(name)
             if (
                 isinstance(known, tuple)
@@ -250,11 +264,11 @@ def folders_key(folders: Iterable[tuple[Path, tuple[str, ...]]]) -> str:
                 updated[name] = known
             else:
                 try:
-                    content = path.read_bytes()
+                    content = Path(name).read_bytes()
                 except OSError:
                     continue
                 updated[name] = (stat.st_size, stat.st_mtime_ns, time.time_ns(), hashlib.sha256(content).hexdigest())
-            parts.append(f"{path.relative_to(folder).as_posix()} {updated[name][3]}")
+            parts.append(f"{relative} {updated[name][3]}")
     if updated != manifest:
         write_object("manifest", manifest_key, updated)
     _manifests[manifest_key] = updated
@@ -273,6 +287,7 @@ class StoredMap(Generic[V]):
         self._items: dict[str, V] | None = None
         self._used: dict[str, V] = {}
         self._new: dict[str, V] = {}
+        atexit.register(self.save)
 
     def _loaded(self) -> dict[str, V]:
         if self._items is None:
@@ -290,8 +305,11 @@ class StoredMap(Generic[V]):
     def put(self, text: str, value: V) -> None:
         self._loaded()[text] = self._used[text] = self._new[text] = value
 
-    def save(self) -> None:
-        """Write the items added since the last save, merged with what other processes saved."""
+    def save(self, *, least: int = 1) -> None:
+        """Write the items added since the last save, merged with what other processes saved;
+        with `least`, only once that many are new (the rest are saved at exit)."""
+        if len(self._new) < least and enabled():
+            return
         if not self._new or not enabled():
             self._new.clear()
             return

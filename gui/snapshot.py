@@ -21,6 +21,7 @@ from telepolicy.generator import (
     TelepolicyError,
     assemble,
     build,
+    check,
     validate,
 )
 
@@ -67,24 +68,27 @@ PageReady = Callable[[int, str], None]
 
 
 def build_snapshot(project: Project, generation: int, page_ready: PageReady | None = None) -> Snapshot:
-    """One `build()` for the page and the findings, plus the outline; errors become findings, not exceptions.
+    """One `build()` for the page, the check of its plan, and the outline; errors become findings, not exceptions.
 
-    The page goes to `page_ready` as soon as it is rendered: the preview waits for nothing else.
+    The page goes to `page_ready` as soon as it is rendered, before the check: the preview
+    waits for nothing else.
     """
     findings = [_row(p) for p in validate(project)]
     failures: list[str] = []
     html = ""
     plan = outline = None
     try:
-        result = build(project, ["html"], check=True)
+        result = build(project, ["html"], check=False)
+        if page_ready is not None:
+            page_ready(generation, result.outputs["html"].decode("utf-8"))
+        result.findings = check(result.plan)  # what build(check=True) adds
     except TelepolicyError as error:
         findings += [_row(p) for p in error.problems]
         failures += [p.message for p in error.problems]
     else:
         html, plan = result.outputs["html"].decode("utf-8"), result.plan
-        if page_ready is not None:
-            page_ready(generation, html)
-        outline = assemble(_outline_project(project), plan.library)
+        omitted = any(edit.omit for edit in project.clause_edits.values())
+        outline = assemble(_outline_project(project), plan.library) if omitted else plan
         findings += [FindingRow(f.severity, f.message, f.fix_target, f.citation, f.code) for f in result.findings]
         findings += [_row(p) for p in result.warnings]
     unique = sorted(dict.fromkeys(findings), key=lambda f: SEVERITY_ORDER.get(f.severity, 3))

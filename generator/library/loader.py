@@ -7,7 +7,6 @@ checks the whole library and names the file and line of every problem.
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import hashlib
 import marshal
@@ -187,8 +186,9 @@ def template_inputs(ast: nodes.Template, env: Environment) -> tuple[str, ...]:
     """The context a clause text reads: each outermost dotted path (`company.legal_name`) from a
     root, and each root used any other way (`company[k]`, `{% set c = company %}`) as a whole.
 
-    A filter, test or function given the whole context (`@pass_context`, like `term`, which reads
-    the spelling) may read anything: a text that uses one reads the whole context ("*").
+    A filter, test or function given the whole context (`@pass_context`) reads what its
+    `context_reads` attribute lists (`term` reads the spelling, policy.language); without one,
+    it may read anything, and a text that uses it reads the whole context ("*").
     """
     filters = [n.name for n in ast.find_all(nodes.Filter)]
     if HIGHER_ORDER.intersection(filters):  # they call other filters and tests by name
@@ -196,8 +196,13 @@ def template_inputs(ast: nodes.Template, env: Environment) -> tuple[str, ...]:
     called = [env.filters.get(name) for name in filters]
     called += [env.tests.get(n.name) for n in ast.find_all(nodes.Test)]
     called += [env.globals.get(n.node.name) for n in ast.find_all(nodes.Call) if isinstance(n.node, nodes.Name)]
-    if any(getattr(getattr(f, "jinja_pass_arg", None), "name", "") == "context" for f in called):
-        return ("*",)
+    declared: set[str] = set()
+    for function in called:
+        if getattr(getattr(function, "jinja_pass_arg", None), "name", "") == "context":
+            reads = getattr(function, "context_reads", None)
+            if not isinstance(reads, tuple):
+                return ("*",)
+            declared.update(reads)
     inner: set[int] = set()
     bases: set[int] = set()
     for node in ast.find_all(nodes.Getattr):
@@ -215,11 +220,10 @@ def template_inputs(ast: nodes.Template, env: Environment) -> tuple[str, ...]:
             if current.name in ROOTS and id(node) not in inner:
                 paths.add(".".join([current.name, *reversed(chain)]))
     paths |= {n.name for n in ast.find_all(nodes.Name) if n.name in ROOTS and id(n) not in bases}
-    return tuple(sorted(paths))
+    return tuple(sorted(paths | declared))
 
 
-_compiled = cache.StoredMap("clause-code", limit=2000, value_type=bytes)
-atexit.register(_compiled.save)
+_compiled = cache.StoredMap("clause-code", limit=2000, value_type=bytes)  # saved at exit
 
 
 def _stored_code(source: str) -> tuple[CodeType, tuple[str, ...]] | None:

@@ -421,6 +421,9 @@ def make_environment(terms: Mapping[str, Mapping[str, str]]) -> BoundedSandbox:
             return wording(value, "retention_keywords", language(context))
         return value
 
+    # What these read of the context, so a clause's kept output (loader.ClauseTemplate) depends on it.
+    for reader in (term, terms_for, period):
+        reader.context_reads = ("policy.language",)  # type: ignore[union-attr]
     env.filters.update(
         join_words=_join_words,
         mailto=_mailto,

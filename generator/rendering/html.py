@@ -92,5 +92,5 @@ def render_html(policy: RenderedPolicy, generator_version: str) -> str:
         convert=clause_html,
         generator=f"{GENERATOR} {generator_version}",
     )
-    _stored.save()
+    _stored.save(least=8)  # a few new clauses (an edit in the app) wait for the exit
     return page

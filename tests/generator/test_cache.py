@@ -509,18 +509,34 @@ def test_kept_clause_outputs_never_differ_from_a_fresh_render():
         assert kept == fresh, preset.name
 
 
-def test_a_clause_using_a_filter_given_the_context_renders_again_when_anything_changes():
+def test_a_clause_using_a_filter_given_the_context_depends_on_what_the_filter_reads():
     library = load_library()
     template = library.compile("{{ 'year' | period }} and {{ company.legal_name }}")
-    assert template.inputs == (["*"],)
-    context = {"company": {"legal_name": "A"}, "policy": {"language": "en-GB"}}
-    first = template.render(context)
-    context["policy"]["language"] = "en-US"
-    context["company"]["legal_name"] = "A"
+    assert template.inputs == (["company", "legal_name"], ["policy", "language"])  # period reads the spelling
+    context = {"company": {"legal_name": "A", "trading_name": "T"}, "policy": {"language": "en-GB"}}
+    template.render(context)
     calls = counting(template)
+    context["company"]["trading_name"] = "Other"
+    template.render(context)
+    assert calls == []
+    context["policy"]["language"] = "en-US"
     template.render(context)
     assert len(calls) == 1
-    assert first
+
+
+def test_a_clause_using_a_context_filter_that_does_not_say_what_it_reads_depends_on_everything(org):
+    from jinja2 import pass_context
+
+    library = load_library((org,))
+    library.env.filters["whole"] = pass_context(lambda context, value: f"{value} {context.get('retention')}")
+    template = library.compile("{{ company.legal_name | whole }}")
+    assert template.inputs == (["*"],)
+    context = {"company": {"legal_name": "A"}, "retention": {"backup_days": 30}}
+    template.render(context)
+    calls = counting(template)
+    context["retention"]["backup_days"] = 31
+    template.render(context)
+    assert len(calls) == 1
 
 
 def test_a_page_prepared_in_the_background_is_then_exported_without_printing(monkeypatch, private_cache):
