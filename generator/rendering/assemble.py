@@ -9,7 +9,8 @@ The answer `policy.style` chooses the document style, from the same clause data:
 - `full` keeps every clause that applies;
 - `concise` keeps only clauses that serve at least one legal requirement applying to
   this operator (clause_library/requirement_rules.toml, severity error or warning), so
-  explanations the law does not ask for drop out;
+  explanations the law does not ask for drop out; a core section (CORE_SECTIONS) in which
+  no clause is tagged with an applicable requirement stays whole;
 - `minimal` keeps the clauses written for it and then, from the other clauses that
   apply, only as many as it takes to cover every such requirement, so no required
   disclosure is lost and none is repeated.
@@ -84,6 +85,15 @@ def condition_values(answers: dict[str, Any], facts: dict[str, Any]) -> dict[str
 
 STYLE_KEY = "policy.style"
 COVERED_SEVERITIES = ("error", "warning")
+# Topics every policy has, whatever the law. Where no clause of one of these sections is tagged
+# with a requirement that applies (the tags cover some regimes better than others), the
+# concise style keeps the whole section rather than guess which clauses the law needs.
+# A clause of these sections that applies and serves a requirement no answer can decide (no rule
+# in requirement_rules.toml: Quebec, single US states, national ages) stays in every style.
+REGIONAL_SECTIONS = frozenset({"eea_uk", "california", "us_states", "canada", "brazil", "ukraine", "children"})
+CORE_SECTIONS = frozenset(
+    {"introduction", "data_we_collect", "purposes", "sharing", "retention", "security", "rights", "changes", "contact"}
+)
 
 
 def written_for_style(clause: PlannedClause, library: Library) -> bool:
@@ -106,16 +116,32 @@ def _applicable_requirements(library: Library, values: dict[str, Any]) -> list[s
     ]
 
 
+def _undecided(library: Library) -> frozenset[str]:
+    """Requirements no answer can decide (Quebec, single US states, national ages): they have no rule."""
+    from telepolicy.generator.checks.requirements import load_rules
+
+    return frozenset(library.requirements) - frozenset(load_rules(library))
+
+
 def _short_style(
     style: str, chosen: dict[str, list[PlannedClause]], library: Library, values: dict[str, Any]
 ) -> dict[str, list[PlannedClause]]:
     """The clauses a short style keeps: its own, the user's, and those the law asks for."""
     needed = _applicable_requirements(library, values)
     candidates = [clause for clauses in chosen.values() for clause in clauses]
-    kept = [c for c in candidates if c.origin != "library" or written_for_style(c, library)]
+    undecided = _undecided(library)
+    kept = [
+        c
+        for c in candidates
+        if c.origin != "library"
+        or written_for_style(c, library)
+        or (c.section in REGIONAL_SECTIONS and set(c.requirements) & undecided)
+    ]
     pool = [c for c in candidates if c not in kept]
     if style == "concise":
-        kept += [c for c in pool if set(c.requirements) & set(needed)]
+        relevant = [c for c in pool if set(c.requirements) & set(needed)]
+        judged = {c.section for c in relevant}
+        kept += [c for c in pool if c in relevant or (c.section in CORE_SECTIONS and c.section not in judged)]
     else:
         kept += _minimal(style, needed, kept, pool, library)
     return {section: [c for c in clauses if c in kept] for section, clauses in chosen.items()}

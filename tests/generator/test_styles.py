@@ -150,3 +150,13 @@ def test_minimal_says_each_topic_once_and_keeps_the_recipient_list(name):
     assert not {"minimal.purposes", "purposes.legal_bases"} <= ids
     assert not {"minimal.content", "communications.content.stored"} <= ids
     assert ids & {"minimal.recipients", "sharing.recipients"}
+
+
+@pytest.mark.parametrize("style", ["concise", "minimal"])
+def test_short_styles_keep_what_no_answer_can_rule_out_and_the_core_topics(style):
+    """Quebec's rules have no answer-decidable rule, and the library tags Canadian duties unevenly."""
+    project = styled("canada-quebec-operator", style)
+    ids = clause_ids(project)
+    assert {"canada.quebec.rights", "canada.quebec.minors", "canada.quebec.technology"} <= ids
+    assert ids & {"sharing.recipients", "minimal.recipients"}
+    assert {"rights", "contact"} <= set(sections(project)) or style == "minimal"
