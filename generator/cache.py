@@ -13,13 +13,14 @@ removes it.
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import logging
 import os
 import pickle
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
@@ -36,7 +37,16 @@ ENV_DIR = "TELEPOLICY_CACHE_DIR"
 MAGIC = b"telepolicy-cache-1\n"
 DIGEST = hashlib.sha256().digest_size
 # Entries kept per kind; the oldest written go first.
-LIMITS = {"library": 16, "manifest": 16, "pdf": 64, "html": 8, "jinja": 64, "clause-code": 8}
+LIMITS = {
+    "library": 16,
+    "manifest": 16,
+    "pdf": 64,
+    "html": 8,
+    "jinja": 64,
+    "clause-code": 8,
+    "respell": 8,
+    "safe-markdown": 8,
+}
 # A file whose modification time is this close to when it was hashed is hashed again next
 # time: an edit in the same clock tick would otherwise keep the same size and time.
 RACY_NS = 2_000_000_000
@@ -345,3 +355,35 @@ def jinja_bytecode_cache() -> BytecodeCache | None:
             write("jinja", digest(program_key(), bucket.key), bucket.bytecode_to_string())
 
     return Stored()
+
+
+def stored(kind: str, limit: int = 20000) -> Callable[[Callable[..., str]], Callable[..., str]]:
+    """Memoise a pure function of strings to a string: in memory, and in the user cache between runs.
+
+    For the text transforms every render repeats on unchanged clauses (spelling, Markdown
+    sanitising); the program's key covers the function's code, so a changed one starts afresh.
+    """
+
+    def decorate(function: Callable[..., str]) -> Callable[..., str]:
+        store: StoredMap[str] = StoredMap(kind, limit)
+        memo: dict[tuple[Any, ...], str] = {}
+
+        @functools.wraps(function)
+        def wrapper(*args: Any) -> str:
+            value = memo.get(args)
+            if value is None:
+                if not all(isinstance(arg, str) for arg in args):
+                    return function(*args)
+                key = "\0".join(args)
+                value = store.get(key)
+                if value is None:
+                    value = function(*args)
+                    store.put(key, value)
+                if len(memo) >= limit:
+                    memo.clear()
+                memo[args] = value
+            return value
+
+        return wrapper
+
+    return decorate

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from telepolicy.generator import cache
+
 # UK spelling -> US spelling of the words the library uses; lower case, whole words.
 US_SPELLING: dict[str, str] = {
     "analyse": "analyze",
@@ -102,6 +104,7 @@ _TAGS = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.DOTALL)
 _WORD = re.compile(r"\b[A-Za-z]+\b")
 
 
+@cache.stored("respell")  # a pure function of its text: kept between runs
 def respell(source: str, language: str) -> str:
     """The clause template with its own words spelt for `language`; tags and answers untouched."""
     table = SPELLINGS.get(language) or {}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from telepolicy.generator import cache
+
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
 _REFERENCE = re.compile(r"^([ \t>*+\-0-9.]*)\[([^\]\n]+)\]:([ \t]*)(\S+)", re.MULTILINE)
 
@@ -66,6 +68,7 @@ def _destination_end(text: str, start: int) -> int:
     return index
 
 
+@cache.stored("safe-markdown")  # a pure function of its text: kept between runs
 def safe_markdown(text: str) -> str:
     """Clause Markdown with the HTML output's policy applied to the text itself."""
     text = _REFERENCE.sub(

@@ -558,3 +558,41 @@ def test_a_page_prepared_in_the_background_is_then_exported_without_printing(mon
 def test_no_background_printing_when_the_cache_is_off(monkeypatch):
     monkeypatch.setenv(cache.ENV_OFF, "1")
     assert pdf.prepare_in_background(PAGE.format(text="x")) is None
+
+
+def test_a_stored_text_transform_runs_once_across_runs_and_follows_the_program():
+    calls: list[str] = []
+
+    def shout(text: str, mark: str) -> str:
+        calls.append(text)
+        return text.upper() + mark
+
+    first = cache.stored("test-transform")(shout)
+    assert first("abc", "!") == "ABC!"
+    assert first("abc", "!") == "ABC!"
+    assert calls == ["abc"]
+    atexit_save = cache.StoredMap("test-transform")
+    assert atexit_save.get("abc\0!") is None  # not saved until the exit or enough are new
+    for store in [s for s in gc_stores() if s.kind == "test-transform"]:
+        store.save()
+    again = cache.stored("test-transform")(shout)  # as a new process: only the disk is left
+    assert again("abc", "!") == "ABC!"
+    assert calls == ["abc"]
+    assert again("abd", "?") == "ABD?"
+    assert calls == ["abc", "abd"]
+
+
+def gc_stores() -> list[cache.StoredMap]:
+    import gc
+
+    return [o for o in gc.get_objects() if isinstance(o, cache.StoredMap)]
+
+
+def test_respelling_and_sanitising_give_what_the_plain_functions_give():
+    from telepolicy.generator.library.spelling import respell
+    from telepolicy.generator.rendering.safe_markdown import safe_markdown
+
+    text = "We analyse the colour of <b>data</b> ![x](file:///etc/passwd) {{ company.legal_name }}"
+    assert respell(text, "en-US") == respell.__wrapped__(text, "en-US")
+    assert respell(text, "en-GB") == respell.__wrapped__(text, "en-GB")
+    assert safe_markdown(text) == safe_markdown.__wrapped__(text)
