@@ -41,8 +41,12 @@ EXAMPLE = "us-carrier-eea"
 QUICK = "--quick" in sys.argv
 
 
+CPU: dict[str, list[float]] = {"ours": [], "theirs": []}  # CPU seconds (user + system) of the last interleaved runs
+
+
 def run_seconds(command: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one whole process, which must succeed."""
+    """Wall seconds and peak resident memory (MB) of one whole process, which must succeed;
+    its CPU seconds go to CPU["last"]."""
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert child.stderr is not None
@@ -52,6 +56,7 @@ def run_seconds(command: Sequence[str], env: dict[str, str]) -> tuple[float, flo
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode not in (0, 1):  # `check` exits 1 when the policy has errors
         raise SystemExit(f"failed ({child.returncode}): {' '.join(command)}\n{errors.decode(errors='replace')}")
+    CPU["last"] = [usage.ru_utime + usage.ru_stime]
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -61,13 +66,16 @@ def interleaved(
     """Alternate our command and the reference; (our seconds, reference seconds, our peak MB)."""
     mine: list[float] = []
     theirs: list[float] = []
+    CPU["ours"], CPU["theirs"] = [], []
     peak = 0.0
     for _ in range(runs):
         seconds, megabytes = ours()
         mine.append(seconds)
+        CPU["ours"] += CPU["last"]
         peak = max(peak, megabytes)
         if reference is not None:
             theirs.append(reference()[0])
+            CPU["theirs"] += CPU["last"]
     return mine, theirs, peak
 
 
@@ -80,6 +88,13 @@ def line(label: str, mine: list[float], theirs: list[float], reference: str, tar
     if target:
         text += f"   target {target}: {'met' if ok else 'MISSED'}"
     print(text, flush=True)
+    if CPU["ours"]:  # CPU time: steadier than wall time when the machine is shared
+        cpu = statistics.median(CPU["ours"])
+        text = f"{'  CPU time (user + system)':52} {cpu * 1000:7.0f} ms"
+        if CPU["theirs"]:
+            ref_cpu = statistics.median(CPU["theirs"])
+            text += f"   {reference}: {ref_cpu * 1000:7.0f} ms   ratio {cpu / ref_cpu:5.2f}"
+        print(text, flush=True)
 
 
 def main() -> int:
