@@ -111,6 +111,13 @@ KEY_COMMITMENTS = {
         "children in Quebec who are under 14",
         "Equifax Canada",
     ],
+    "uk-fixed-voice": [
+        "Information Commissioner's Office (ICO)",
+        "Privacy and Electronic Communications Regulations 2003 (PECR)",
+        "Analytics: the ones that measure",  # four cookie groups
+        "Communications Ombudsman",
+        "18",
+    ],
 }
 
 
