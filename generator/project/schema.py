@@ -1619,6 +1619,24 @@ FIELDS: tuple[Field, ...] = (
         maximum=365,
     ),
     Field(
+        "policy.list_changes",
+        "bool",
+        "List what changed in each version",
+        "When on, 'Changes to this policy' lists what changed since the previous published version "
+        "(policy.changes); `telepolicy publish` and File > Publish write that list from the redline.",
+        "policy",
+        default=False,
+    ),
+    Field(
+        "policy.changes",
+        "text_list",
+        "What changed in this version",
+        "One line each, shown when policy.list_changes is on. Publishing replaces it with the redline's summary "
+        "against the previous published version; edit the lines before publishing the next version if needed.",
+        "policy",
+        default=[],
+    ),
+    Field(
         "policy.page_size",
         "choice",
         "PDF page size",

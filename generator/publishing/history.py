@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -187,18 +188,34 @@ def record_version(
     return history, entry
 
 
-def set_answer_line(project_path: Path, key: str, value: str | int | bool) -> None:
+def _toml_line(leaf: str, value: str | int | bool | list[str]) -> str:
+    """`key = value` on one line; a list of strings as an inline array (JSON strings are TOML basic strings)."""
+    if isinstance(value, list):
+        return f"{leaf} = [" + ", ".join(json.dumps(item, ensure_ascii=False) for item in value) + "]"
+    return tomli_w.dumps({leaf: value}).strip()
+
+
+def set_answer_line(project_path: Path, key: str, value: str | int | bool | list[str]) -> None:
     """Change one single-line answer in the project file in place, keeping its comments and layout."""
     text = project_path.read_text(encoding="utf-8")
     table, leaf = key.rsplit(".", 1)
-    encoded = tomli_w.dumps({leaf: value}).strip()
+    encoded = _toml_line(leaf, value)
     lines = text.splitlines(keepends=True)
     number = key_lines(text).get(key)
-    simple = rf"^\s*{re.escape(leaf)}\s*=\s*(\"[^\"\n]*\"|'[^'\n]*'|[\w.+-]+)\s*(#.*)?$"  # key = value  # comment
+    value_pattern = r"(\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|[\w.+-]+|\[[^\n]*\])"  # one-line values only
+    simple = rf"^\s*{re.escape(leaf)}\s*=\s*{value_pattern}\s*(#.*)?$"  # key = value  # comment
+    array_start = rf"^\s*{re.escape(leaf)}\s*=\s*\[\s*(#.*)?$"  # an array written over several lines
     if number is not None and re.match(simple, lines[number - 1]):
         ending = "\n" if lines[number - 1].endswith("\n") else ""
         indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip())]
         lines[number - 1] = indent + encoded + ending
+    elif number is not None and re.match(array_start, lines[number - 1]):
+        end = next((i for i in range(number, len(lines)) if re.match(r"^\s*\]\s*(#.*)?$", lines[i])), None)
+        if end is None:
+            raise ExportError(
+                Problem(project_path, f"cannot change {key} automatically; set it to {value!r} by hand", key, number)
+            )
+        lines[number - 1 : end + 1] = [encoded + "\n"]
     elif number is None and (table_line := key_lines(text).get(table)) is not None:
         lines.insert(table_line, encoded + "\n")
     elif number is None:

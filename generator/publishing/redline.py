@@ -180,9 +180,10 @@ def _coalesce(ops: Sequence[Opcode], a: list[str]) -> list[Opcode]:
     return out
 
 
-def _contexts(tokens: list[str]) -> list[str]:
-    """For each token position: where it is (clause title and table row), from the headings and first cells."""
+def _contexts(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """For each token position: where it is (clause title and table row), and the clause title alone."""
     places: list[str] = []
+    headings: list[str] = []
     heading = row = ""
     capture: str | None = None
     buffer: list[str] = []
@@ -207,7 +208,8 @@ def _contexts(tokens: list[str]) -> list[str]:
         if row:
             place = f"{place}, row “{row}”" if place else f"row “{row}”"
         places.append(place)
-    return places
+        headings.append(heading)
+    return places, headings
 
 
 def _word_bounds(tokens: list[str], start: int, end: int) -> tuple[int, int]:
@@ -233,10 +235,14 @@ def _described(tokens: list[str], start: int, end: int, present: bool) -> str:
 
 
 def diff_html(
-    old_html: str, new_html: str, where: str = "", routine: frozenset[tuple[str, str]] = frozenset()
+    old_html: str,
+    new_html: str,
+    where: str = "",
+    routine: frozenset[tuple[str, str]] = frozenset(),
+    routine_places: frozenset[str] = frozenset(),
 ) -> tuple[str, list[Change]]:
     a, b = TOKEN.findall(old_html), TOKEN.findall(new_html)
-    places = _contexts(b)
+    places, headings = _contexts(b)
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     out: list[str] = []
     changes: list[Change] = []
@@ -250,18 +256,25 @@ def diff_html(
         if op in ("insert", "replace"):
             out.append(_wrap(b[j1:j2], "ins", keep_tags=True))
         if deleted or inserted:
-            place = places[min(max(j2 - 1, j1), len(places) - 1)] if places else ""
+            index = min(max(j2 - 1, j1), len(places) - 1)
+            place = places[index] if places else ""
             bare = (_text(a[i1:i2]), _text(b[j1:j2]))
-            is_routine = bare in routine or (deleted, inserted) in routine
+            is_routine = bare in routine or (deleted, inserted) in routine or headings[index] in routine_places
             changes.append(Change(deleted, inserted, ", ".join(p for p in (where, place) if p), is_routine))
     return "".join(out), changes
 
 
-def redline(old_md: str, new_md: str, routine: frozenset[tuple[str, str]] = frozenset()) -> Redline:
+def redline(
+    old_md: str,
+    new_md: str,
+    routine: frozenset[tuple[str, str]] = frozenset(),
+    routine_places: frozenset[str] = frozenset(),
+) -> Redline:
     """Compare two rendered Markdown versions section by section.
 
     `routine` holds (old, new) texts that change with every version, such as the version
-    number and the effective date: marked in the text but left out of the summary.
+    number and the effective date, and `routine_places` clause titles whose text does (the
+    list of what changed): marked in the text but left out of the summary.
     """
     convert = _converter()
 
@@ -276,7 +289,7 @@ def redline(old_md: str, new_md: str, routine: frozenset[tuple[str, str]] = froz
         number, title, body = n
         if o[1] == title and o[2] == body:
             return SectionDiff(number, title, "unchanged", render(body))
-        html, changes = diff_html(render(o[2]), render(body), routine=routine)
+        html, changes = diff_html(render(o[2]), render(body), routine=routine, routine_places=routine_places)
         if o[1] != title:
             changes.insert(0, Change(o[1], title, "section title"))
         return SectionDiff(number, title, "changed", html, changes)

@@ -36,6 +36,8 @@ from telepolicy.generator.version import __version__
 REDLINE_FORMATS = ("html", "pdf", "docx")
 STATUS_LABELS = {"changed": "changed", "added": "new section", "removed": "removed", "unchanged": "unchanged"}
 FIRST_VERSION = "First published version."
+# The list of what changed (clause changes.latest) always changes with the version: marked, not summarised.
+ROUTINE_PLACES = frozenset({"What changed in this version"})
 
 
 @dataclass(frozen=True)
@@ -84,12 +86,17 @@ def publish(path: str | Path, *, today: dt.date | None = None, next_number: str 
     history = load_history(path)
     previous = history.latest()
     summary = (
-        redline(history.markdown(previous), markdown, routine_changes(previous, project)).summary()
+        redline(history.markdown(previous), markdown, routine_changes(previous, project), ROUTINE_PLACES).summary()
         if previous
         else [FIRST_VERSION]
     )
     if previous and not summary:
         summary = ["No change in the policy text."]
+    if project.answers.get("policy.list_changes") and previous:
+        # 'Changes to this policy' lists this version's changes: record them, then render the text that says so
+        set_answer_line(path, "policy.changes", summary)
+        project = load_project(path)
+        markdown = project_markdown(project)
     upcoming = next_number or next_version(str(project.answers["policy.version"]))
     if upcoming == project.answers["policy.version"] or history.find(upcoming):
         raise ExportError(
@@ -157,7 +164,7 @@ def compare(path: str | Path, old: str | None = None, new: str | None = None) ->
     return Comparison(
         old_text,
         new_text,
-        redline(old_text.markdown, new_text.markdown, routine_changes(old_text, new_text)),
+        redline(old_text.markdown, new_text.markdown, routine_changes(old_text, new_text), ROUTINE_PLACES),
         company=answers["company.trading_name"] or answers["company.legal_name"],
         title=answers["policy.title"],
         language="en",

@@ -66,6 +66,13 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
         "us-local-carrier",
         {"cookies.honours_gpc": False, "cookies.advertising_tools": [], "sharing.sells_personal_information": False},
     ),
+    "changes-listed": (
+        "eu-voip-operator",
+        {
+            "policy.list_changes": True,
+            "policy.changes": ["Section 16 (How to contact us): “Contact us”: “0100” → “0199”."],
+        },
+    ),
 }
 
 

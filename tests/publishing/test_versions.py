@@ -130,3 +130,34 @@ def test_cli_publish_and_diff(tmp_path, capsys):
     assert (tmp_path / "out" / "policy.redline-1.4-to-current.html").exists()
     assert main(["diff", str(project), "--from", "9.9", "--out", str(tmp_path / "out")]) == 2
     assert "no published version 9.9; published versions: 1.4" in capsys.readouterr().err
+
+
+def test_changes_section_lists_what_changed_in_the_latest_version(tmp_path):
+    project = tmp_path / "p.toml"
+    shutil.copy(presets_path() / f"{REDLINE_PRESET}.toml", project)
+    set_answer_line(project, "policy.list_changes", True)
+    first = publish(project)
+    assert "What changed in this version" not in first.path.read_text("utf-8")  # nothing before the first
+    set_answer_line(project, "company.phone", "+31 30 555 0199")
+    second = publish(project)
+    text = second.path.read_text("utf-8")
+    assert "### What changed in this version" in text
+    assert "- Section 16 (How to contact us): “Contact us”: “0100” → “0199”." in text
+    assert load_project(project).answers["policy.changes"] == list(second.entry.summary)
+    # the list itself is not a change of substance between two versions
+    assert [(c.deleted, c.inserted) for c in compare(project, "1.4", "1.5").redline.changes] == [("0100", "0199")]
+    set_answer_line(project, "company.phone", "+31 30 555 0200")
+    third = publish(project).path.read_text("utf-8")
+    assert "“0199” → “0200”" in third
+    assert "“0100” → “0199”" not in third  # replaced, not appended
+    assert [(c.deleted, c.inserted) for c in compare(project, "1.5", "1.6").redline.changes] == [("0199", "0200")]
+
+
+def test_a_list_written_over_several_lines_is_replaced_in_place(tmp_path):
+    project = tmp_path / "p.toml"
+    text = (presets_path() / f"{REDLINE_PRESET}.toml").read_text("utf-8")
+    several = '[policy]\nchanges = [\n    "old line",\n    "another",\n]\n'
+    project.write_text(text.replace("[policy]\n", several), "utf-8")
+    set_answer_line(project, "policy.changes", ['a "quoted" line', "second → line"])
+    assert load_project(project).answers["policy.changes"] == ['a "quoted" line', "second → line"]
+    assert 'changes = ["a \\"quoted\\" line", "second → line"]\n' in project.read_text("utf-8")
