@@ -109,11 +109,12 @@ def _render_one(
     strict: bool = False,
     trace: bool = False,
     documents: str = POLICY,
+    front_matter: bool = False,
 ) -> RenderResult:
     """Worker: check and render one project; problems and findings come back as data (they cross processes)."""
     try:
         project = load_project(path)
-        result = build(project, formats, check=True, trace=trace, documents=documents)
+        result = build(project, formats, check=True, trace=trace, documents=documents, front_matter=front_matter)
         if strict and result.has_errors:
             return path, result.warnings, [], result.findings
         outputs = dict(result.outputs)
@@ -146,7 +147,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     jobs = max(1, min(args.jobs, len(args.files)))
-    options = (formats, args.out, args.debug, args.strict, args.trace, args.documents)
+    options = (formats, args.out, args.debug, args.strict, args.trace, args.documents, args.front_matter)
     if jobs == 1:
         results = [_render_one(p, *options) for p in args.files]
     else:
@@ -261,6 +262,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--trace", action="store_true", help="also write OUT/<file stem>.trace.md: each requirement and its clauses"
     )
     render.add_argument("--documents", default=POLICY, help=DOCUMENTS_HELP)
+    render.add_argument(
+        "--front-matter",
+        action="store_true",
+        help="start the Markdown with YAML front matter (title, date, version, description) for Hugo, Jekyll, MkDocs",
+    )
     render.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help=NO_CACHE_HELP)
     render.set_defaults(run=_cmd_render)
 

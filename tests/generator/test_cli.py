@@ -106,9 +106,9 @@ def test_broken_organisation_clause_is_named(example_file, tmp_path):
 
 
 def test_unknown_format_and_debug_traceback(example_file, tmp_path):
-    result = run("render", str(example_file), "--format", "docx")
+    result = run("render", str(example_file), "--format", "odt")
     assert result.returncode == 2
-    assert "unknown format docx; use any of: md, html, pdf" in result.stderr
+    assert "unknown format odt; use any of: md, html, pdf, docx, fragment, json" in result.stderr
     empty = tmp_path / "e.toml"
     empty.write_text("", encoding="utf-8")
     assert "Traceback" in run("--debug", "render", str(empty)).stderr

@@ -128,3 +128,16 @@ def test_schema_file_is_generated_from_the_code():
     assert SCHEMA["properties"]["recipients"]["items"]["enum"] == list(RECIPIENTS)
     assert SCHEMA["properties"]["regions"]["items"]["enum"] == list(REGIONS)
     assert SCHEMA["properties"]["transfers"]["properties"]["mechanisms"]["items"]["enum"] == list(TRANSFER_MECHANISMS)
+
+
+def test_cli_writes_front_matter_fragment_and_json(tmp_path, example_file, capsys):
+    from telepolicy.generator.cli import main
+
+    out = tmp_path / "site"
+    assert main(["render", str(example_file), "--format", "md,fragment,json", "--front-matter", "--out", str(out)]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["example.fragment.html", "example.json", "example.md"]
+    head = (out / "example.md").read_text("utf-8").split("\n---\n", 1)[0]
+    assert yaml.safe_load(head.removeprefix("---\n"))["version"] == "3.2"
+    assert json.loads((out / "example.json").read_text("utf-8"))["policy"]["version"] == "3.2"
+    assert "wrote" in capsys.readouterr().out
