@@ -959,6 +959,15 @@ FIELDS: tuple[Field, ...] = (
         default="",
     ),
     Field(
+        "sharing.insolvency_transfers",
+        "bool",
+        "Say that a business transfer can happen in insolvency",
+        "Adds that an administrator or court may sell the business, with its customer records, in "
+        "insolvency or bankruptcy proceedings (GDPR Art. 13(1)(e); FTC guidance on data in bankruptcy sales).",
+        "sharing",
+        default=False,
+    ),
+    Field(
         "sharing.sells_personal_information",
         "bool",
         "Sells personal information",

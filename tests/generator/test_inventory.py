@@ -47,6 +47,10 @@ ADDS: list[tuple[dict[str, Any], str]] = [
     ({"children.parental_guidance": True}, "talk with their children"),
     ({"rights.dispute_body": "Geschillencommissie"}, "you can take it to Geschillencommissie"),
     ({"cookies.category_scheme": "three_groups"}, "**Required:** the ones our website needs"),
+    (
+        {"sharing.insolvency_transfers": True, "sharing.recipients": ["service_providers", "acquirers"]},
+        "A sale of our business can also happen if we become insolvent",
+    ),
 ]
 
 

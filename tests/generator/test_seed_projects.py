@@ -59,6 +59,7 @@ ISSUE_11_KEYS = {
         "rights.dispute_body_url",
         "cookies.category_scheme",
         "links.dpa_country_terms",
+        "sharing.insolvency_transfers",
     }
 }
 
@@ -116,6 +117,7 @@ SEEDS: dict[str, list[str]] = {
         "intact, available and resilient",  # Art. 32 CIA and resilience (I02)
         "youradchoices.ca",  # Canadian ad opt-out (K12)
         "Data Privacy Framework",  # not Privacy Shield
+        "if we become insolvent",  # corporate transactions including bankruptcy (F07)
     ],
     "003-voipxs": [
         "Article 1.",
