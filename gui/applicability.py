@@ -98,6 +98,7 @@ FIELD_RULES: dict[str, Rule] = {
     "data.number_intelligence": _uses_source("carriers"),
     "rights.marketing_opt_out_days": _purpose("marketing"),
     "rights.us_all_states": _fact("us_users"),
+    "sharing.insolvency_transfers": lambda answers, facts: "acquirers" in answers["sharing.recipients"],
     "links.dpa_country_terms": _fact("processor"),
     "rights.dispute_body_url": lambda answers, facts: bool(answers["rights.dispute_body"]),
     "eu_representative.phone": _fact("needs_eu_representative"),
