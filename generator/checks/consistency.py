@@ -159,6 +159,16 @@ def _retention_answers(a: Answers, f: Facts) -> Iterator[tuple[str, str]]:
             )
 
 
+def _emergency_location(a: Answers, f: Facts) -> Iterator[tuple[str, str]]:
+    if a["services.emergency_calling"] and not a["data.location.collected"]:
+        yield (
+            "Emergency calls are connected, and the policy says the caller's location goes to the emergency "
+            "services with each call, but location data is not marked as collected, so the lists of data "
+            "and the retention table leave it out; mark location data collected and give its retention",
+            "data.location.collected",
+        )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "CONTENT-HANDLING-VS-SERVICES",
@@ -179,6 +189,12 @@ RULES: tuple[Rule, ...] = (
     Rule("CPNI-OPT-OUT-CHANNEL", "error", "47 CFR 64.2008(d)(3)", _cpni_opt_out_channel),
     Rule("CPNI-CARRIER-UNNAMED", "warning", "47 U.S.C. 222(a), (c)(1)", _cpni_carrier),
     Rule("RETENTION-UNREADABLE", "warning", "GDPR Art 13(2)(a)", _retention_answers),
+    Rule(
+        "EMERGENCY-LOCATION-NOT-COLLECTED",
+        "warning",
+        "EECC Art 109(6); 47 U.S.C. 222(d)(4); GDPR Art 13(1)(c)",
+        _emergency_location,
+    ),
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from telepolicy.generator import list_presets
-from tests.legal.support import policy, project
+from tests.legal.support import codes, policy, project
 
 PRESETS = tuple(preset.name for preset in list_presets())
 
@@ -57,3 +57,63 @@ def test_one_credit_agency_takes_a_singular_verb():
     text = policy(project("us-local-carrier"))
     assert "Equifax tells us about your credit history" in text
     assert "Equifax tell us" not in text
+
+
+def test_value_added_location_services_are_not_claimed_as_offered():
+    """No answer says the operator offers location-based extras; the ePrivacy Art. 9 consent
+    statement must be conditional, not a claim that such services exist."""
+    text = policy(project("us-carrier-eea"))
+    assert "Some services use your location for more than carrying calls" not in text
+    assert "If we offer a service that uses your location for more than carrying calls" in text
+
+
+# --- Emergency calls carry location, so location data is collected ----------------------------------
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_location_sent_to_emergency_services_is_listed_and_kept_for_a_stated_period(preset):
+    text = policy(project(preset))
+    if "we send your phone number and location" not in text:
+        return
+    assert "- location data, such as" in text
+    assert "| Location data |" in text
+
+
+def test_emergency_calling_without_location_data_is_a_warning():
+    item = project("eu-voip-operator", data__location__collected=False)
+    assert "EMERGENCY-LOCATION-NOT-COLLECTED" in codes(item, "warning")
+    assert "EMERGENCY-LOCATION-NOT-COLLECTED" not in codes(project("eu-voip-operator"))
+
+
+# --- A role title in the name answer is not printed as a person's name ---------------------------------
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_dpo_sentence_does_not_repeat_the_title(preset):
+    text = policy(project(preset))
+    assert "Data Protection Officer (Data Protection Officer)" not in text
+    assert "Data Protection Officer (Office of the Data Protection Officer)" not in text
+
+
+def test_dpo_who_is_a_person_is_named():
+    assert "We have appointed a Data Protection Officer (Priya Natarajan)." in policy(project("uk-fixed-voice"))
+
+
+# --- US legal process words only where US users are served ----------------------------------------------
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_subpoena_appears_only_in_policies_for_us_users(preset):
+    item = project(preset)
+    text = policy(item)
+    if {"us", "us_states"} & set(item.answers["audience.regions"]):
+        assert "a subpoena, a court order or a search warrant" in text
+    else:
+        assert "subpoena" not in text
+
+
+def test_storage_in_one_country_is_called_that_country():
+    text = policy(project("eu-voip-operator"))
+    assert "We store personal information on servers in the Netherlands." in text
+    assert "Our service providers handle it only in that country." in text
+    assert "only in these countries" not in text
