@@ -8,6 +8,8 @@ is imported only when a PDF is exported.
 from __future__ import annotations
 
 import argparse
+import locale
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +28,22 @@ ICON = Path(__file__).with_name("icons") / "telepolicy.svg"
 # Renders run in a Python worker thread; a shorter GIL switch interval than the default
 # 5 ms lets the UI thread in promptly, so painting and typing stay smooth while it works.
 GIL_SWITCH_INTERVAL = 0.001
+# On quitting, renders still running get this long to finish; a runaway one never holds the app open.
+QUIT_WAIT_MS = 2000
+
+
+def use_policy_dates() -> None:
+    """Dates are written in the policy's language, never the system's.
+
+    Qt sets the C library's locale from the environment when the application starts, which
+    would make month names follow the system ("1 Dezember 2026" in an English policy).
+    """
+    locale.setlocale(locale.LC_TIME, "C")
+
+
+def wait_for_workers(timeout_ms: int = QUIT_WAIT_MS) -> bool:
+    """True when every background render has finished within the time."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -33,6 +51,7 @@ def create_application(argv: list[str]) -> QApplication:
     sys.setswitchinterval(GIL_SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
+    use_policy_dates()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setOrganizationDomain("telepolicy.org")
@@ -53,7 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = Path(args.file) if args.file else None
     QTimer.singleShot(0, lambda: window.session.start(path))
     status = app.exec()
-    QThreadPool.globalInstance().waitForDone()  # a render in flight reports to objects that must still exist
+    if not wait_for_workers():  # a render in flight reports to objects that must still exist
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)  # a render that does not stop must not keep the closed app running
     return status
 
 

@@ -59,10 +59,12 @@ class FlowLayout(QLayout):
             if item.widget() is not None and item.widget().isHidden():
                 continue
             hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line_height > 0:
+            width = max(min(hint.width(), area.width()), item.minimumSize().width())
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
+            if x + width > area.right() + 1 and line_height > 0:
                 x, y, line_height = area.x(), y + line_height + self._gap, 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._gap * 3
-            line_height = max(line_height, hint.height())
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+            x += width + self._gap * 3
+            line_height = max(line_height, height)
         return y + line_height - rect.y() + margins.bottom()

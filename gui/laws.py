@@ -51,6 +51,11 @@ LAWS: tuple[tuple[str, str, str], ...] = (
     ),
     ("FADP", "Swiss Federal Act on Data Protection", "https://www.fedlex.admin.ch/eli/cc/2022/491/en"),
     ("DPF", "EU-U.S. Data Privacy Framework Principles", "https://www.dataprivacyframework.gov/"),
+    (
+        "Decision (EU) 2021/914",
+        "Standard Contractual Clauses, Decision (EU) 2021/914",
+        "https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj",
+    ),
     ("Law No.", "Law of Ukraine on Personal Data Protection", "https://zakon.rada.gov.ua/laws/show/2297-17"),
     (
         "Va. Code",

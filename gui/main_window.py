@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -36,7 +37,6 @@ from telepolicy.gui.session import Session
 from telepolicy.gui.settings import Settings
 from telepolicy.gui.snapshot import Snapshot
 from telepolicy.gui.start import NewProjectDialog, StartPage
-from telepolicy.gui.versions import VersionsPanel
 from telepolicy.gui.versions import VersionsPanel
 from telepolicy.gui.wizard import WizardPanel
 
@@ -86,18 +86,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.versions_dock)
         self.tabifyDockWidget(self.findings_dock, self.versions_dock)
         self.findings_dock.raise_()
-        self.versions = VersionsPanel()  # published versions and redlines (gui/versions.py)
-        self.versions_dock = QDockWidget("Versions", self)
-        self.versions_dock.setObjectName("versionsDock")
-        self.versions_dock.setWidget(self.versions)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.versions_dock)
-        self.tabifyDockWidget(self.findings_dock, self.versions_dock)
-        self.findings_dock.raise_()
 
         self._build_actions()
         self._connect()
         self._restore_geometry()
         self.statusBar()
+        if not recovery.available:  # said once, and kept in view: work is not autosaved
+            self.autosave_off = QLabel(f"Autosave is off: Telepolicy cannot write in “{recovery.folder}”.")
+            self.autosave_off.setToolTip("Save your project yourself (Ctrl+S). Unsaved work is lost if the app stops.")
+            self.statusBar().addPermanentWidget(self.autosave_off)
         self.show_document(None)
 
     # --- building -------------------------------------------------------------------
@@ -118,7 +115,6 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("&Save", self.session.save, keys.Save)
         self.save_as_action = self._action("Save &As…", self.session.save_as, keys.SaveAs)
         self.export_action = self._action("&Export…", self.export, "Ctrl+E")
-        self.publish_action = self._action("&Publish…", self.publish)
         self.publish_action = self._action("&Publish…", self.publish)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
@@ -167,6 +163,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
+        screen = self.screen().availableGeometry()  # never larger than the screen, wherever it was last
+        if self.width() > screen.width() or self.height() > screen.height():
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -285,12 +284,6 @@ class MainWindow(QMainWindow):
         )
         self.export_dialog.fix_requested.connect(self._fix_first)
         self.export_dialog.open()
-
-    def publish(self) -> None:
-        """File ▸ Publish: the Versions panel keeps this version's text and moves on to the next number."""
-        self.versions_dock.show()
-        self.versions_dock.raise_()
-        self.versions.publish()
 
     def publish(self) -> None:
         """File ▸ Publish: the Versions panel keeps this version's text and moves on to the next number."""

@@ -7,6 +7,7 @@ in tests with a fake view, and the window only draws and asks.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -26,7 +27,7 @@ from telepolicy.generator import (
 )
 from telepolicy.gui.dialogs import RestoreChoice, SaveChoice
 from telepolicy.gui.document import Document
-from telepolicy.gui.recovery import Recovery
+from telepolicy.gui.recovery import Recovery, read_orphan
 from telepolicy.gui.settings import Settings
 
 
@@ -77,7 +78,15 @@ class Session(QObject):
             self._set_document(None)
 
     def restore_orphans(self) -> bool:
-        for orphan in self.recovery.orphans():
+        orphans = self.recovery.orphans()
+        if self.recovery.unreadable:
+            self.view.show_problems(
+                "Some unsaved work from an earlier session cannot be read.",
+                "These autosaves are left where they are:",
+                self.recovery.unreadable,
+                error=False,
+            )
+        for orphan in orphans:
             name = orphan.original.stem if orphan.original else "Untitled"
             choice = self.view.ask_restore(name, orphan.saved_at)
             if choice == "discard":
@@ -85,13 +94,18 @@ class Session(QObject):
             if choice != "restore":
                 continue
             try:
-                project = parse_project(orphan.text, orphan.original, lenient=True)
+                parse = partial(parse_project, path=orphan.original, lenient=True)
+                project, notes = read_orphan(orphan, parse)
             except TelepolicyError as error:
                 self.view.show_problems("The recovered project cannot be read.", "", _lines(error.problems))
                 continue
             document = Document(project, orphan.original)
             document.mark_unsaved()
             self._set_document(document)
+            if notes:
+                self.view.show_problems(
+                    "Your work was restored, but not all of it.", "Check what is listed here:", notes, error=False
+                )
             self.recovery.save_now()  # it is ours now; the crashed app's copy can go
             orphan.discard()
             return True

@@ -25,6 +25,13 @@ class Task(QRunnable):
         try:
             result = self.function()
         except Exception as error:  # reported to the UI thread, which shows it in a dialog
-            self.signals.failed.emit(error)
+            self._report(self.signals.failed, error)
         else:
-            self.signals.finished.emit(result)
+            self._report(self.signals.finished, result)
+
+    @staticmethod
+    def _report(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the window that asked has closed: nobody is left to tell

@@ -15,9 +15,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QWheelEvent
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -65,10 +67,17 @@ def user_help(field: Field) -> str:
 
 
 def _wheel(widget: QWidget, event: QWheelEvent) -> bool:
-    """True when the widget may take the wheel; otherwise the event goes on to the page."""
+    """True when the widget may take the wheel; otherwise the page around it scrolls."""
     if widget.hasFocus():
         return True
-    event.ignore()
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        QApplication.sendEvent(parent.verticalScrollBar(), event)
+        event.accept()
+    else:
+        event.ignore()
     return False
 
 
@@ -76,6 +85,9 @@ class ComboBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # As wide as the page allows, not as wide as its longest choice: the page never scrolls sideways.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         if _wheel(self, event):
@@ -103,6 +115,38 @@ class DateEdit(QDateEdit):
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         if _wheel(self, event):
             super().wheelEvent(event)
+
+
+class CheckRow(QWidget):
+    """A check box whose text wraps: the box, then a label that ticks it when clicked."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        self.text = _ClickLabel(text, self.box)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), 360), hint.height())
+
+
+class _ClickLabel(QLabel):
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setBuddy(box)
+        self._box = box
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.toggle()
+            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
 
 
 def _hidden_label(text: str = "") -> QLabel:
@@ -274,8 +318,18 @@ class LineEditor(FieldEditor):
 
 
 class BoolEditor(FieldEditor):
+    """A yes-or-no question: a check box whose label wraps to the page's width."""
+
+    def __init__(self, field: Field, show_help: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(field, show_help, parent)
+        layout = self.cell.layout()
+        assert layout is not None
+        layout.replaceWidget(self.box, self.row)
+        self.row.layout().insertWidget(0, self.box, 0, Qt.AlignmentFlag.AlignTop)  # type: ignore[union-attr]
+
     def _build(self) -> QWidget:
-        self.box = QCheckBox(self.field.label)
+        self.row = CheckRow(self.field.label)
+        self.box = self.row.box
         self.box.toggled.connect(lambda _checked: self._changed())
         return self.box
 
@@ -360,12 +414,13 @@ class ChoicesEditor(FieldEditor):
         group = QWidget()
         flow = FlowLayout(group)
         self.boxes: dict[str, QCheckBox] = {}
+        self.rows: dict[str, CheckRow] = {}
         for value in self.field.choices:
-            box = QCheckBox(choice_label(value))
-            box.setAccessibleName(choice_label(value))
-            box.toggled.connect(lambda _checked: self._changed())
-            flow.addWidget(box)
-            self.boxes[value] = box
+            row = CheckRow(choice_label(value))
+            row.box.toggled.connect(lambda _checked: self._changed())
+            flow.addWidget(row)
+            self.boxes[value] = row.box
+            self.rows[value] = row
         return group
 
     def focus_widget(self) -> QWidget:
@@ -413,8 +468,7 @@ class PeriodEditor(FieldEditor):
 
     def _build(self) -> QWidget:
         container = QWidget()
-        layout = QHBoxLayout(container)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(container)  # the number and unit go below the choice on a narrow page
         self.kind = ComboBox()
         for value, text in PERIOD_CHOICES:
             self.kind.addItem(text, value)
@@ -429,7 +483,6 @@ class PeriodEditor(FieldEditor):
         layout.addWidget(self.kind)
         layout.addWidget(self.number)
         layout.addWidget(self.unit)
-        layout.addStretch()
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.number.valueChanged.connect(lambda _value: self._changed(typing=True))
         self.number.editingFinished.connect(self._left)

@@ -6,7 +6,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from telepolicy.generator import Field
 from telepolicy.gui import style
@@ -31,6 +39,18 @@ PAGE_SECTIONS = {
     "security": "security",
     "policy": "introduction",
 }
+
+
+def _inside_compound(widget: QWidget, top: QWidget) -> bool:
+    """A part of a combo box, spin box or date input (its line edit, its pop-up): not a Tab stop of its own."""
+    parent = widget.parentWidget()
+    while parent is not None and widget is not top:
+        if isinstance(parent, (QComboBox, QAbstractSpinBox)) or widget.isWindow():
+            return True
+        if parent is top:
+            return False
+        widget, parent = parent, parent.parentWidget()
+    return False
 
 
 class FieldPage(QScrollArea):
@@ -64,7 +84,9 @@ class FieldPage(QScrollArea):
             return
         body = QWidget()
         outer = QVBoxLayout(body)
-        outer.addWidget(style.heading(QLabel(self.title)))
+        heading = style.heading(QLabel(self.title))
+        heading.setWordWrap(True)
+        outer.addWidget(heading)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -116,8 +138,9 @@ class FieldPage(QScrollArea):
         """The inputs of the page that Tab stops at, in the order of the questions."""
         chain: list[QWidget] = []
         for editor in self.editors.values():
-            inputs = [editor.input, *editor.input.findChildren(QWidget)]
-            chain += [w for w in inputs if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isWindow()]
+            for widget in [editor.input, *editor.input.findChildren(QWidget)]:
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not _inside_compound(widget, editor.input):
+                    chain.append(widget)
         return chain
 
     def first_question(self) -> FieldEditor | None:

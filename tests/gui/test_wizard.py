@@ -169,7 +169,7 @@ def test_every_input_is_named_by_its_visible_label(qtbot, window: MainWindow):
     for field in FIELDS:
         editor = window.wizard.editor(field.key)
         assert editor.input.accessibleName() == field.label
-        visible = editor.input.text() if isinstance(editor.input, QCheckBox) else editor.label.text()
+        visible = editor.row.text.text() if isinstance(editor.input, QCheckBox) else editor.label.text()
         assert visible == field.label
         assert user_help(FIELDS_BY_KEY[field.key]) in (editor.input.toolTip(), editor.help.text())
 
