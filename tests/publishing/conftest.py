@@ -26,6 +26,12 @@ THREE_CHANGES: dict[str, tuple[object, tuple[str, str]]] = {
 }
 
 
+KNOWN_BAD = (
+    "<!DOCTYPE html><html><head><title>x</title></head><body>"
+    '<p id="a">one</p><p id="a">two</p><img src="x.png"><a href="#a"></a></body></html>'
+)
+
+
 @dataclass
 class Corpus:
     folder: Path
@@ -84,6 +90,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     for fmt, data in result.redline.items():
         (folder / f"redline.{fmt}").write_bytes(data)
     result.pages["redline"] = folder / "redline.html"
+    known_bad = folder / "known-bad.html"  # proves the checkers can fail, in the same single run
+    known_bad.write_text(KNOWN_BAD, encoding="utf-8")
+    result.pages["known-bad"] = known_bad
     return result
 
 
