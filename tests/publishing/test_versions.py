@@ -161,3 +161,17 @@ def test_a_list_written_over_several_lines_is_replaced_in_place(tmp_path):
     set_answer_line(project, "policy.changes", ['a "quoted" line', "second → line"])
     assert load_project(project).answers["policy.changes"] == ['a "quoted" line', "second → line"]
     assert 'changes = ["a \\"quoted\\" line", "second → line"]\n' in project.read_text("utf-8")
+
+
+def test_publish_refuses_a_policy_with_check_errors_unless_forced(tmp_path, capsys):
+    project = tmp_path / "carrier.toml"
+    shutil.copy(presets_path() / "us-local-carrier.toml", project)
+    set_answer_line(project, "audience.regions", ["us", "us_states", "eea"])  # EEA users, no EU representative
+    assert main(["publish", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert "EU-REP-MISSING" in err
+    assert "not published: the compliance check found 1 error(s)" in err
+    assert not project.with_name("carrier.history").exists()
+    assert main(["publish", str(project), "--force"]) == 0
+    assert [v.version for v in load_history(project).versions] == ["2.0"]
+    assert load_project(project).answers["policy.version"] == "2.1"
