@@ -8,6 +8,9 @@ saved until it is undone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import jinja2
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
@@ -80,7 +83,8 @@ class ClauseWordsEdit(QTextEdit):
         while block.isValid():
             if parts:
                 parts.append(Piece("\n"))
-            for item in block:
+            fragments: Iterable[Any] = block  # type: ignore[assignment]  # QTextBlock iterates its fragments
+            for item in fragments:
                 fragment = item.fragment()
                 index = fragment.charFormat().property(TAG_PROPERTY)
                 if isinstance(index, int) and 0 <= index < len(self._tags):

@@ -122,8 +122,9 @@ class EditorPanel(QWidget):
         """A clause that no longer exists: show its section instead, and drop it from the outline."""
         section_id = self.panel.section_id
         item = self._find(clause_id)
-        if item is not None and item.parent() is not None:
-            item.parent().removeChild(item)
+        parent = item.parent() if item is not None else None
+        if item is not None and parent is not None:
+            parent.removeChild(item)
         section = self._find(section_id)
         if section is not None:
             self.outline.setCurrentItem(section)

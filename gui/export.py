@@ -149,6 +149,13 @@ class ExportJob(QObject):
             self.failed.emit(error)
 
 
+def _check_box(text: str, checked: bool, enabled: bool = True) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setChecked(checked)
+    box.setEnabled(enabled)
+    return box
+
+
 class ExportDialog(QDialog):
     exported = Signal(list)  # the files written
     fix_requested = Signal(object)  # FixTarget | None: the user chose to fix the project's errors first
@@ -162,11 +169,11 @@ class ExportDialog(QDialog):
         self.progress: QProgressDialog | None = None
         self.written: list[Path] = []
         chosen = settings.export_formats()
-        self.boxes = {fmt: QCheckBox(label, checked=fmt in chosen) for fmt, label in FORMAT_LABELS.items()}
+        self.boxes = {fmt: _check_box(label, fmt in chosen) for fmt, label in FORMAT_LABELS.items()}
         self.document_boxes: dict[str, QCheckBox] = {}  # every document; those that do not apply are disabled
         for document in DOCUMENTS:
             reasons = document.reasons_not(project.answers)
-            box = QCheckBox(document.title, checked=document.id == POLICY, enabled=not reasons)
+            box = _check_box(document.title, document.id == POLICY, enabled=not reasons)
             box.setToolTip(f"Does not apply: {'; '.join(reasons)}" if reasons else document.summary)
             self.document_boxes[document.id] = box
         default_folder = settings.export_folder() or str(project.path.parent if project.path else Path.home())

@@ -11,7 +11,7 @@ import re
 import subprocess
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -19,7 +19,7 @@ from telepolicy.generator.rendering.pdf import prepare_in_background
 from telepolicy.gui import style
 from telepolicy.gui.document import Document
 from telepolicy.gui.snapshot import FindingRow, Snapshot, build_snapshot
-from telepolicy.gui.workers import Task
+from telepolicy.gui.workers import Task, single_shot_timer
 
 DEBOUNCE_MS = 150
 PDF_SETTLE_MS = 2000  # edits paused this long: the PDF of the page is printed in the background
@@ -55,7 +55,7 @@ class Renderer(QObject):
     def __init__(self, delay_ms: int = DEBOUNCE_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document: Document | None = None
-        self._timer = QTimer(self, singleShot=True, interval=delay_ms, timeout=self.refresh_now)
+        self._timer = single_shot_timer(self, delay_ms, self.refresh_now)
         self._generation = 0  # of the newest render started
         self._minimum = 1  # results older than this belong to a closed project
         self._shown = 0  # of the newest result accepted
@@ -66,7 +66,7 @@ class Renderer(QObject):
         self._page_rendered.connect(self._page)
         # Once edits settle, a low-priority process prints the page into the PDF cache, so an
         # export right after is immediate; a newer page replaces an unfinished one.
-        self._pdf_timer = QTimer(self, singleShot=True, interval=PDF_SETTLE_MS, timeout=self._prepare_pdf)
+        self._pdf_timer = single_shot_timer(self, PDF_SETTLE_MS, self._prepare_pdf)
         self._pdf_process: subprocess.Popen[bytes] | None = None
         app = QCoreApplication.instance()
         if app is not None:
@@ -167,7 +167,8 @@ class PreviewPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.banner = style.banner(QLabel(wordWrap=True, visible=False))
+        self.banner = style.banner(QLabel(wordWrap=True))
+        self.banner.hide()
         self.browser = QTextBrowser(openLinks=False)
         self.browser.setAccessibleName("Policy preview")
         # One Tab stop for the whole preview: its links are for the mouse, Tab moves on.

@@ -24,7 +24,7 @@ class Settings:
     def recent_files(self) -> list[Path]:
         """Recent project files, newest first; files that have gone are dropped."""
         names = self._store.value("files/recent", [], type=list) or []
-        return [Path(name) for name in names if Path(name).is_file()]
+        return [Path(str(name)) for name in list(names) if Path(str(name)).is_file()]  # type: ignore[call-overload]
 
     def add_recent_file(self, path: Path) -> None:
         names = [str(path.resolve())] + [str(p) for p in self.recent_files() if p.resolve() != path.resolve()]
@@ -66,7 +66,8 @@ class Settings:
     # --- export ------------------------------------------------------------------
 
     def export_formats(self) -> list[str]:
-        formats = self._store.value("export/formats", list(DEFAULT_EXPORT_FORMATS), type=list) or []
+        stored = self._store.value("export/formats", list(DEFAULT_EXPORT_FORMATS), type=list) or []
+        formats = [str(f) for f in stored] if isinstance(stored, list) else []
         return [f for f in formats if f in DEFAULT_EXPORT_FORMATS] or list(DEFAULT_EXPORT_FORMATS)
 
     def set_export_formats(self, formats: list[str]) -> None:

@@ -103,8 +103,9 @@ class VersionsPanel(QWidget):
                     )
                     item.setToolTip(3, "\n".join(version.summary))
                     self.table.addTopLevelItem(item)
-                if self.table.topLevelItemCount():
-                    self.table.setCurrentItem(self.table.topLevelItem(0))
+                first = self.table.topLevelItem(0)
+                if first is not None:
+                    self.table.setCurrentItem(first)
         self._update_buttons()
 
     def _selected(self) -> str | None:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QTimer, Signal
+
+
+def single_shot_timer(parent: QObject, interval_ms: int, slot: Callable[[], Any]) -> QTimer:
+    """A restartable one-shot timer (debounces), built the typed way."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
 
 
 class TaskSignals(QObject):

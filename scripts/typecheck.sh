@@ -7,4 +7,4 @@ mkdir -p build/namespace/telepolicy
 for package in generator gui templates clause_library; do
   ln -sfn "../../../$package" "build/namespace/telepolicy/$package"
 done
-.venv/bin/mypy -p telepolicy.generator "$@"
+.venv/bin/mypy -p telepolicy.generator -p telepolicy.gui "$@"

@@ -125,8 +125,9 @@ class FieldPage(QScrollArea):
         """Scroll the question into view with its label, put the cursor in it, and mark it for a moment."""
         editor = self.editors[key]
         body = self.widget()
-        if body is not None and body.layout() is not None:
-            body.layout().activate()  # a page just built has no geometry yet
+        layout = body.layout() if body is not None else None
+        if layout is not None:
+            layout.activate()  # a page just built has no geometry yet
         self.ensureWidgetVisible(editor.cell, 0, 24)
         self.ensureWidgetVisible(editor.label, 0, 12)
         self.horizontalScrollBar().setValue(0)
