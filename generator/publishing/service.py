@@ -222,7 +222,8 @@ def redline_docx(comparison: Comparison) -> bytes:
         header=f"{comparison.company} · {comparison.title} · Changes from version {old.version} to {new.version}",
         subject=f"Redline of the {comparison.title} of {comparison.company}, version {old.version} to {new.version}",
         subtitle=comparison.company,
-        dateline=f"Version {old.version} compared with version {new.version}; changes are tracked: "
+        dateline=f"Version {old.version} compared with version {new.version}{'' if new.published else ' (draft)'}; "
+        "changes are tracked: "
         "accept or reject them in Word's Review tab",
         language=comparison.language,
         date=new.effective_date,
