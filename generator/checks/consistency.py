@@ -169,6 +169,33 @@ def _emergency_location(a: Answers, f: Facts) -> Iterator[tuple[str, str]]:
         )
 
 
+# The operator's own channels: an address here on another company's domain is usually left over from a
+# copied project file, and the policy would send people's requests to that company.
+OWN_CHANNELS = ("rights.request_email", "rights.request_url", "company.unsubscribe_email", "cpni.choice_url")
+_DOMAIN = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/]*@)?(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)
+
+
+def _domain(value: str) -> str:
+    match = _DOMAIN.match(str(value or "").strip())
+    return match.group(1).lower() if match else ""
+
+
+def _foreign_channels(a: Answers, f: Facts) -> Iterator[tuple[str, str]]:
+    own = {_domain(a["company.website"]), _domain(a["company.privacy_email"])} - {""}
+    if not own:
+        return
+    for key in OWN_CHANNELS:
+        if key.startswith("cpni.") and not f["cpni_applies"]:
+            continue
+        domain = _domain(a[key])
+        if domain and not any(domain == d or domain.endswith("." + d) or d.endswith("." + domain) for d in own):
+            yield (
+                f"'{a[key]}' is on {domain}, not on the company's own domain ({', '.join(sorted(own))}); "
+                "people would send their requests there. Correct it, or keep it if that service acts for you",
+                key,
+            )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "CONTENT-HANDLING-VS-SERVICES",
@@ -189,6 +216,12 @@ RULES: tuple[Rule, ...] = (
     Rule("CPNI-OPT-OUT-CHANNEL", "error", "47 CFR 64.2008(d)(3)", _cpni_opt_out_channel),
     Rule("CPNI-CARRIER-UNNAMED", "warning", "47 U.S.C. 222(a), (c)(1)", _cpni_carrier),
     Rule("RETENTION-UNREADABLE", "warning", "GDPR Art 13(2)(a)", _retention_answers),
+    Rule(
+        "CONTACT-OTHER-DOMAIN",
+        "warning",
+        "GDPR Art 12(2), 13(1)(a); Cal. Civ. Code 1798.130(a)(1)",
+        _foreign_channels,
+    ),
     Rule(
         "EMERGENCY-LOCATION-NOT-COLLECTED",
         "warning",

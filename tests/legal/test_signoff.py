@@ -6,6 +6,8 @@ operator profile derived from a preset by changing the one answer the defect dep
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from telepolicy.generator import list_presets
@@ -117,3 +119,39 @@ def test_storage_in_one_country_is_called_that_country():
     assert "We store personal information on servers in the Netherlands." in text
     assert "Our service providers handle it only in that country." in text
     assert "only in these countries" not in text
+
+
+# --- Contact channels belong to the operator ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_every_e_mail_address_in_the_policy_is_the_operators_or_an_outside_representatives(preset):
+    """Three presets sent data-subject requests to another preset's company (a copied file)."""
+    item = project(preset)
+    text = policy(item)
+    own = item.answers["company.privacy_email"].split("@")[1]
+    outside = {
+        item.answers[key].split("@")[1]
+        for key in ("eu_representative.email", "uk_representative.email", "swiss_representative.email", "dpo.email")
+        if item.answers.get(key)
+    }
+    for domain in set(re.findall(r"mailto:[^@)\s]+@([^)\s>]+)", text)):
+        assert domain == own or domain in outside, domain
+
+
+def test_a_request_address_on_another_companys_domain_is_a_warning():
+    item = project("uk-fixed-voice", rights__request_email="privacy@poldervoip.example")
+    assert "CONTACT-OTHER-DOMAIN" in codes(item, "warning")
+    assert "CONTACT-OTHER-DOMAIN" not in codes(project("uk-fixed-voice"))
+
+
+@pytest.mark.parametrize(
+    ("preset", "citation"),
+    [
+        ("uk-fixed-voice", "(the UK GDPR, Article 14(5)(b))"),
+        ("eu-voip-operator", "(the GDPR, Article 14(5)(b))"),
+        ("global-cpaas-bcr", "(the GDPR and the UK GDPR, Article 14(5)(b))"),
+    ],
+)
+def test_article_14_5_b_is_cited_from_the_law_that_applies(preset, citation):
+    assert citation in policy(project(preset))

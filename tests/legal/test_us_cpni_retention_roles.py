@@ -162,7 +162,7 @@ def test_contract_basis_only_for_the_contracting_party():
 def test_art_14_relies_on_14_5_b_for_callers_from_other_networks():
     """GDPR Art 14(5)(b): no promise of individual notice to people we cannot reach."""
     text = sentences(policy_text("us-carrier-eea"))
-    assert "GDPR Article 14(5)(b)" in text
+    assert "(the GDPR, Article 14(5)(b))" in text
 
 
 def test_directory_listing_rests_on_withdrawable_consent():
