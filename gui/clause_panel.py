@@ -14,7 +14,6 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,6 +26,7 @@ from telepolicy.generator import Clause, PlannedClause
 from telepolicy.gui import style
 from telepolicy.gui.clause_words import ClauseWordsEdit
 from telepolicy.gui.document import Document
+from telepolicy.gui.flow import FlowLayout
 
 
 def library_change(user_text: str, library_text: str) -> str:
@@ -66,7 +66,8 @@ class ClausePanel(QWidget):
         self.words_problem = style.error(QLabel())
         self.words_problem.setWordWrap(True)
         self.words_problem.setVisible(False)
-        self.advanced = QCheckBox("Ad&vanced: show the template source (for clause authors)")
+        self.advanced = QCheckBox("Ad&vanced: template source")
+        self.advanced.setToolTip("Show the clause's template, for clause authors")
         self.library_text = _text_box(True, "Library template source")
         self.library_words = ClauseWordsEdit()
         self.library_words.setReadOnly(True)
@@ -88,11 +89,12 @@ class ClausePanel(QWidget):
         self.text_label.setBuddy(self.words)
         self.library_label = QLabel("Library text")
         self.library_label.setBuddy(self.library_words)
-        buttons = QHBoxLayout()  # what can be done to this clause, then what can be added to its section
-        for widget in (self.reset_button, self.remove_button):
+        # What can be done to this clause, then what can be added to its section; they wrap when narrow,
+        # so choosing a clause never widens the panel (the preview beside it keeps its width).
+        button_row = QWidget()
+        buttons = FlowLayout(button_row)
+        for widget in (self.reset_button, self.remove_button, self.add_button):
             buttons.addWidget(widget)
-        buttons.addStretch()
-        buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         for label in (self.heading, self.status):
             layout.addWidget(label)
@@ -102,7 +104,7 @@ class ClausePanel(QWidget):
         layout.addWidget(self.words_problem)
         layout.addWidget(self.text, 3)
         layout.addWidget(self.omit_box)
-        layout.addLayout(buttons)
+        layout.addWidget(button_row)
         below: tuple[QWidget, ...] = (self.stale, self.diff, self.keep_button, self.library_label)
         for part in below:
             layout.addWidget(part)

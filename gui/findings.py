@@ -19,7 +19,7 @@ from telepolicy.generator import (
     FixTarget,
     describe,
 )
-from telepolicy.gui.laws import law_of, plain
+from telepolicy.gui.laws import law_of, plain, plain_citation
 from telepolicy.gui.snapshot import FindingRow
 
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
@@ -90,7 +90,7 @@ class FindingsPanel(QWidget):
             item = QTreeWidgetItem(
                 [SEVERITY_LABELS.get(finding.severity, finding.severity), plain(finding.message), place]
             )
-            item.setText(3, finding.citation)
+            item.setText(3, plain_citation(finding.citation))
             if finding.severity in icons:
                 item.setIcon(0, icons[finding.severity])
             item.setData(0, TARGET_ROLE, finding.target)

@@ -77,6 +77,12 @@ def law_of(citation: str) -> tuple[str, str] | None:
     return None
 
 
+def plain_citation(citation: str) -> str:
+    """The law column without the clause id some findings start it with."""
+    text = re.sub(r"^clause [\w.-]+,?\s*", "", citation)
+    return text[:1].upper() + text[1:]
+
+
 def plain(message: str) -> str:
     """A finding's sentence without internal ids: requirement ids dropped, answer keys named by their label."""
     text = _REQUIREMENT.sub("this requirement: ", message)

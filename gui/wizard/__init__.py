@@ -38,7 +38,7 @@ class WizardPanel(QWidget):
         self.document: Document | None = None
         self.steps = QListWidget()
         self.steps.setAccessibleName("Wizard steps")
-        self.steps.setMaximumWidth(220)
+        self.steps.setMaximumWidth(200)
         self.stack = QStackedWidget()
         self.pages: list[FieldPage] = []
         for page_id, title in PAGES:

@@ -176,6 +176,8 @@ class FieldEditor(QObject):
         self.label = QLabel(field.label)
         self.label.setBuddy(self.focus_widget())
         self.label.setWordWrap(True)
+        # One line up to a fair width (a wrapping label would otherwise fold at a few words); longer ones wrap.
+        self.label.setMinimumWidth(min(self.label.fontMetrics().horizontalAdvance(field.label) + 4, 240))
         self.help = style.muted(QLabel(user_help(field)))
         self.help.setWordWrap(True)
         self.help.setVisible(show_help)

@@ -555,3 +555,16 @@ def test_16_recovery_offers_what_it_can_from_malformed_autosaves(qtbot, window, 
     assert window.session.document is not None
     assert reports, "what could not be recovered is said"
     assert "not all of it" in reports[0][0]
+
+
+def test_8_choosing_a_clause_does_not_make_the_panels_jump(qtbot, window: MainWindow):
+    window.session.new_project(PRESET)
+    _small(window)
+    window.editor_action.trigger()
+    wait_rendered(qtbot, window)
+    window.splitter.setSizes([560, 464])
+    QApplication.processEvents()
+    before = window.splitter.sizes()
+    assert window.editor.go_to("contact.privacy_team")
+    QApplication.processEvents()
+    assert window.splitter.sizes() == before, "the preview keeps its width"
