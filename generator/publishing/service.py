@@ -142,6 +142,7 @@ class Comparison:
     company: str
     title: str
     language: str
+    page_size: str = "A4"
 
     @property
     def stem_suffix(self) -> str:
@@ -168,6 +169,7 @@ def compare(path: str | Path, old: str | None = None, new: str | None = None) ->
         company=answers["company.trading_name"] or answers["company.legal_name"],
         title=answers["policy.title"],
         language="en",
+        page_size=answers["policy.page_size"],
     )
 
 
@@ -186,7 +188,7 @@ def redline_html(comparison: Comparison) -> str:
         summary=summary,
         sections=sections,
         labels=STATUS_LABELS,
-        css=Markup(env.get_template("redline.css").render()),
+        css=Markup(env.get_template("redline.css").render(page_size=comparison.page_size)),
         generator=f"Telepolicy {__version__}",
     )
 

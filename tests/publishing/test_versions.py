@@ -14,7 +14,7 @@ from telepolicy.generator import ExportError, ProjectFileError, load_project
 from telepolicy.generator.cli import main
 from telepolicy.generator.project.presets import presets_path
 from telepolicy.generator.publishing.history import load_history, next_version, set_answer_line
-from telepolicy.generator.publishing.service import compare, publish
+from telepolicy.generator.publishing.service import compare, publish, render_redline
 from tests.publishing.conftest import REDLINE_PRESET, THREE_CHANGES
 
 EXPECTED = {pair for _, pair in THREE_CHANGES.values()}
@@ -72,6 +72,8 @@ def test_redline_pdf_shows_the_changes(corpus):
         assert f"“{old}” → “{new}”" in text
     assert re.search(r"at least 30\s*60 days", text)  # deleted and inserted words side by side
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+    width, height = (round(float(v)) for v in reader.pages[0].mediabox[2:])
+    assert (width, height) == (595, 842)  # the project's page size (A4)
 
 
 def test_redline_docx_has_word_tracked_changes(corpus):
@@ -175,3 +177,13 @@ def test_publish_refuses_a_policy_with_check_errors_unless_forced(tmp_path, caps
     assert main(["publish", str(project), "--force"]) == 0
     assert [v.version for v in load_history(project).versions] == ["2.0"]
     assert load_project(project).answers["policy.version"] == "2.1"
+
+
+def test_redline_pdf_follows_the_policy_page_size(tmp_path):
+    project = tmp_path / "northwind.toml"
+    shutil.copy(presets_path() / "us-carrier-eea.toml", project)  # US Letter
+    publish(project, today=None)
+    set_answer_line(project, "company.phone", "+1 800 555 0199")
+    pdf = render_redline(compare(project), ["pdf"])["pdf"]
+    width, height = (round(float(v)) for v in PdfReader(io.BytesIO(pdf)).pages[0].mediabox[2:])
+    assert (width, height) == (612, 792)
