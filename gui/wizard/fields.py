@@ -475,6 +475,7 @@ class PeriodEditor(FieldEditor):
         for value, text in PERIOD_CHOICES:
             self.kind.addItem(text, value)
         self.kind.setAccessibleName(f"{self.field.label}: kind of period")
+        self.kind.setMinimumContentsLength(26)  # "While the account is open" whole; the page still fits 1024x700
         self.number = SpinBox()
         self.number.setRange(1, 9999)
         self.number.setAccessibleName(f"{self.field.label}: number")
