@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QIcon
@@ -62,11 +63,28 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+def report_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    """An exception nothing else handled: said in a dialog (never only on stderr), then printed for a report."""
+    sys.__excepthook__(kind, error, trace)
+    if not issubclass(kind, Exception) or QApplication.instance() is None:
+        return
+    from telepolicy.gui.dialogs import show_problems
+
+    show_problems(
+        QApplication.activeWindow(),
+        "Something went wrong in Telepolicy.",
+        "Your work is autosaved. Save it (File ▸ Save As) to be safe, and please report the problem "
+        "with the text below.",
+        [f"{kind.__name__}: {error}"],
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="telepolicy-gui", description="The Telepolicy wizard, editor and preview.")
     parser.add_argument("file", nargs="?", help="a project file (.toml) to open")
     args, qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     app = create_application([sys.argv[0], *qt_args])
+    sys.excepthook = report_unexpected
     window = MainWindow(Settings(), Recovery())
     window.show()
     path = Path(args.file) if args.file else None

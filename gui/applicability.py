@@ -121,12 +121,22 @@ def _category_rule(key: str) -> Rule | None:
     return None
 
 
+class _EveryFact(dict[str, Any]):
+    def __missing__(self, key: str) -> Any:
+        return True
+
+
 class Applicability:
     """The answers' facts, computed once per change, and the rules that read them."""
 
     def __init__(self, answers: Answers) -> None:
         self.answers = answers
-        self.facts = derive_facts(answers)
+        try:
+            self.facts: Mapping[str, Any] = derive_facts(answers)
+        except (TypeError, ValueError, KeyError):
+            # An answer set aside at opening (a date the file had wrong) leaves a gap the facts cannot
+            # be derived over: then every question is asked, so none that matters is hidden.
+            self.facts = _EveryFact()
 
     def page_applies(self, page: str) -> bool:
         rule = PAGE_RULES.get(page)

@@ -10,6 +10,14 @@ MAX_RECENT = 8
 DEFAULT_EXPORT_FORMATS = ("md", "html", "pdf")
 
 
+def _resolved(path: Path) -> Path:
+    """The file's real path; its absolute path when it cannot be resolved (a symbolic link loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 class Settings:
     """Typed wrapper over QSettings, so no other module spells a key or a default."""
 
@@ -27,12 +35,12 @@ class Settings:
         return [Path(str(name)) for name in list(names) if Path(str(name)).is_file()]  # type: ignore[call-overload]
 
     def add_recent_file(self, path: Path) -> None:
-        names = [str(path.resolve())] + [str(p) for p in self.recent_files() if p.resolve() != path.resolve()]
+        names = [str(_resolved(path))] + [str(p) for p in self.recent_files() if _resolved(p) != _resolved(path)]
         self._store.setValue("files/recent", names[:MAX_RECENT])
 
     def remove_recent_file(self, path: Path) -> None:
-        gone = path.resolve()
-        self._store.setValue("files/recent", [str(p) for p in self.recent_files() if p.resolve() != gone])
+        gone = _resolved(path)
+        self._store.setValue("files/recent", [str(p) for p in self.recent_files() if _resolved(p) != gone])
 
     def last_folder(self) -> str:
         return str(self._store.value("files/last_folder", str(Path.home())))

@@ -568,3 +568,52 @@ def test_8_choosing_a_clause_does_not_make_the_panels_jump(qtbot, window: MainWi
     assert window.editor.go_to("contact.privacy_team")
     QApplication.processEvents()
     assert window.splitter.sizes() == before, "the preview keeps its width"
+
+
+def test_16_an_unexpected_error_is_shown_in_a_dialog_not_only_on_stderr(qapp, monkeypatch):
+    from telepolicy.gui import app as app_module
+
+    shown: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        "telepolicy.gui.dialogs.show_problems",
+        lambda parent, summary, advice, problems, error=True: shown.append((summary, problems)),
+    )
+    try:
+        raise ValueError("year 0 is out of range")
+    except ValueError as error:
+        app_module.report_unexpected(ValueError, error, error.__traceback__)
+    assert shown == [("Something went wrong in Telepolicy.", ["ValueError: year 0 is out of range"])]
+
+
+def test_16_every_file_the_command_line_diagnoses_opens_or_shows_the_same_diagnosis(qtbot, window, tmp_path):
+    from telepolicy.generator import TelepolicyError, load_project
+
+    files = {
+        "table.toml": 'format = 1\ncompany = "x"\n',
+        "number.toml": "format = 1\npolicy = 5\n",
+        "year-one.toml": "format = 1\n[policy]\neffective_date = 0001-01-01\n",
+        "nested.toml": "format = 1\nx = " + "[" * 2000 + "]" * 2000 + "\n",
+    }
+    paths = []
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    (tmp_path / "loop-a.toml").symlink_to(tmp_path / "loop-b.toml")
+    (tmp_path / "loop-b.toml").symlink_to(tmp_path / "loop-a.toml")
+    paths += [tmp_path / "loop-a.toml", Path("/dev/zero")]
+    for path in paths:
+        shown: list[list[str]] = []
+        window.show_problems = lambda summary, advice, problems, error=True, seen=shown: seen.append(problems)
+        window.ask_save_changes = lambda name: "discard"
+        try:
+            load_project(path, lenient=True)
+            expected = None
+        except TelepolicyError as error:
+            expected = [p.message for p in error.problems]
+        opened = window.session.open_project(path)
+        if expected is None:
+            assert opened, path
+        else:
+            assert not opened, path
+            assert shown, f"{path.name}: the diagnosis is shown"
+            assert all(any(message in line for line in shown[0]) for message in expected[:3]), path.name
