@@ -196,6 +196,33 @@ def _foreign_channels(a: Answers, f: Facts) -> Iterator[tuple[str, str]]:
             )
 
 
+# Named website tools and the country their provider handles the data in.
+TOOL_COUNTRIES = {"google_analytics": "United States", "google_tag_manager": "United States"}
+
+
+def _tool_countries(a: Answers, f: Facts) -> Iterator[tuple[str, str]]:
+    if not a["cookies.used"]:
+        return
+    listed = {
+        str(c).strip().lower()
+        for key in ("transfers.storage_countries", "transfers.provider_countries", "transfers.group_countries")
+        for c in a[key]
+    }
+    named = [str(t) for t in (*a["cookies.analytics_tools"], *a["cookies.advertising_tools"])]
+    tools = list(a["cookies.tools"]) + [t for t in named if "google" in t.lower()]
+    for tool in tools:
+        country = TOOL_COUNTRIES.get(tool, "United States" if "google" in tool.lower() else None)
+        if country and country.lower() not in listed:
+            listed.add(country.lower())
+            yield (
+                f"The website uses {tool}, whose provider handles data in {country}, but {country} is not among "
+                "the countries where data is stored or handled, so the policy would say service providers keep "
+                f"it only in {', '.join(a['transfers.storage_countries']) or 'the storage countries'}; "
+                f"add {country} to the service providers' countries and choose its transfer safeguard",
+                "transfers.provider_countries",
+            )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "CONTENT-HANDLING-VS-SERVICES",
@@ -222,6 +249,7 @@ RULES: tuple[Rule, ...] = (
         "GDPR Art 12(2), 13(1)(a); Cal. Civ. Code 1798.130(a)(1)",
         _foreign_channels,
     ),
+    Rule("XFER-TOOL-COUNTRY", "warning", "GDPR Art 13(1)(f); UK GDPR Art 13(1)(f)", _tool_countries),
     Rule(
         "EMERGENCY-LOCATION-NOT-COLLECTED",
         "warning",

@@ -155,3 +155,35 @@ def test_a_request_address_on_another_companys_domain_is_a_warning():
 )
 def test_article_14_5_b_is_cited_from_the_law_that_applies(preset, citation):
     assert citation in policy(project(preset))
+
+
+# --- UK-only operators: UK frameworks and bodies, no contradiction about where providers work ------------
+
+
+def test_uk_only_policy_names_the_uk_extension_not_the_eu_framework_for_google():
+    text = policy(project("uk-fixed-voice"))
+    assert "Google LLC is certified under the UK Extension to the EU-U.S. Data Privacy Framework." in text
+    assert "Where a company is certified under the UK Extension to the EU-U.S. Data Privacy Framework" in text
+    assert "Google LLC is certified under the EU-U.S. Data Privacy Framework." not in text
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_providers_are_not_said_to_stay_in_the_storage_country_when_a_us_tool_is_used(preset):
+    """Google's tools handle data in the US: the storage paragraph must name the US somewhere."""
+    text = policy(project(preset))
+    if "We use Google Analytics" in text:
+        storage = text.split("### Where we store information")[1].split("###")[0]
+        assert "United States" in storage
+
+
+def test_us_tool_without_the_united_states_among_the_countries_is_a_warning():
+    item = project("eu-mobile-mvno", transfers__provider_countries=[], transfers__mechanisms=[])
+    assert "XFER-TOOL-COUNTRY" in codes(item, "warning")
+
+
+def test_dispute_body_is_introduced_without_a_missing_article():
+    text = policy(project("uk-fixed-voice"))
+    assert (
+        "you can take it to an independent body that resolves disputes out of court: [Communications Ombudsman]" in text
+    )
+    assert "take it to [Communications Ombudsman]" not in text
