@@ -617,3 +617,19 @@ def test_16_every_file_the_command_line_diagnoses_opens_or_shows_the_same_diagno
             assert not opened, path
             assert shown, f"{path.name}: the diagnosis is shown"
             assert all(any(message in line for line in shown[0]) for message in expected[:3]), path.name
+
+
+def test_8_the_preview_keeps_its_place_when_a_clause_is_left_out(qtbot, window: MainWindow):
+    window.session.new_project(PRESET)
+    window.editor_action.trigger()
+    wait_rendered(qtbot, window)
+    assert window.editor.go_to("contact.privacy_team", focus=False)
+    qtbot.wait(50)
+    bar = window.preview.browser.verticalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderPageStepSub)  # the reader scrolls a little
+    position = bar.value()
+    assert position > 0
+    window.session.document.set_omitted("rights.request.agent", True)
+    wait_rendered(qtbot, window)
+    qtbot.wait(50)
+    assert abs(bar.value() - position) <= bar.pageStep(), "the reader's place is kept"
