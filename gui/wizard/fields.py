@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
@@ -57,10 +58,27 @@ PERIOD_UNITS = (("day", "days"), ("week", "weeks"), ("month", "months"), ("year"
 _PERIOD_TEXT = re.compile(r"^([1-9][0-9]{0,3}) (day|week|month|year)s?$")
 
 
-def user_help(field: Field) -> str:
-    """The field's explanation without the file syntax and project jargon meant for file writers."""
+# Help that names a US law, and what a Canadian operator reads instead (or as well, serving both).
+US_MARKETING = "Marketing texts and calls need consent and a STOP opt-out (TCPA 47 U.S.C. 227)."
+CANADA_MARKETING = (
+    "Commercial e-mails and texts need consent and an unsubscribe mechanism (CASL, S.C. 2010, c. 23, s. 6); "
+    "telemarketing calls follow the CRTC Unsolicited Telecommunications Rules and the National Do Not Call List."
+)
+
+
+def user_help(field: Field, regions: Iterable[str] = ("us",)) -> str:
+    """The field's explanation without the file syntax and project jargon meant for file writers.
+
+    Help that cites a US law is given for the regions served: CASL rather than the TCPA in Canada.
+    """
     text = re.sub(r"\s*A period such as .*$", "", field.help)
-    return re.sub(r"[;,]\s*[^.;()]*\bseeds?\b[^.;()]*?(?=\s*[(.;]|$)", "", text).strip()
+    text = re.sub(r"[;,]\s*[^.;()]*\bseeds?\b[^.;()]*?(?=\s*[(.;]|$)", "", text).strip()
+    served = set(regions)
+    if US_MARKETING in text and "canada" in served:
+        text = text.replace(
+            US_MARKETING, CANADA_MARKETING if "us" not in served else f"{US_MARKETING} {CANADA_MARKETING}"
+        )
+    return text
 
 
 # --- inputs that leave the mouse wheel to the page unless focused ---------------------------
@@ -233,6 +251,14 @@ class FieldEditor(QObject):
         if value is None and not self.field.required:
             return None, None  # an optional answer left unset (the project file omits it)
         return validate_answer(self.key, value)
+
+    def localise(self, regions: Iterable[str]) -> None:
+        """Say the law of the places served in the explanation."""
+        text = user_help(self.field, regions)
+        if text != self.help.text():
+            self.help.setText(text)
+            self.input.setToolTip(text)
+            self.input.setAccessibleDescription(text)
 
     def highlight(self) -> None:
         """Mark the question for a moment, so the eye finds it after a jump."""

@@ -110,8 +110,10 @@ class FieldPage(QScrollArea):
                 self.editors[key].show_set_aside(raw, reason)
 
     def apply(self, applicability: Applicability) -> None:
+        regions = applicability.answers.get("audience.regions") or ()
         for row, editor in enumerate(self.editors.values()):
             self.form.setRowVisible(row, applicability.field_applies(editor.key))
+            editor.localise(regions)
 
     def visible_editors(self) -> list[FieldEditor]:
         return [e for row, e in enumerate(self.editors.values()) if self.form.isRowVisible(row)]

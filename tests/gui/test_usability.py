@@ -633,3 +633,14 @@ def test_8_the_preview_keeps_its_place_when_a_clause_is_left_out(qtbot, window: 
     wait_rendered(qtbot, window)
     qtbot.wait(50)
     assert abs(bar.value() - position) <= bar.pageStep(), "the reader's place is kept"
+
+
+def test_7_the_help_for_a_canadian_operator_names_casl_not_the_tcpa(qtbot, window: MainWindow):
+    window.session.new_project(None, {"company.country": "Canada", "audience.regions": ["canada"]})
+    help_text = window.wizard.editor("purposes.marketing_channels").help.text()
+    assert "CASL" in help_text
+    assert "TCPA" not in help_text
+    window.session.document.set_answer("audience.regions", ["canada", "us"])
+    help_text = window.wizard.editor("purposes.marketing_channels").help.text()
+    assert "CASL" in help_text
+    assert "TCPA" in help_text
