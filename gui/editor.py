@@ -40,7 +40,7 @@ class EditorPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.outline.setMinimumWidth(280)
+        self.outline.setMinimumWidth(220)  # with the clause panel, fits beside the preview at 1024 px
         self.outline.currentItemChanged.connect(self._chosen)
         self.panel = ClausePanel()
         self.panel.add_custom.connect(self._add_custom)
