@@ -187,3 +187,27 @@ def test_dispute_body_is_introduced_without_a_missing_article():
         "you can take it to an independent body that resolves disputes out of court: [Communications Ombudsman]" in text
     )
     assert "take it to [Communications Ombudsman]" not in text
+
+
+# --- Short styles: no garbled source list, no reference to a part the style leaves out ------------------
+
+
+@pytest.mark.parametrize("preset", ["eu-voip-operator", "us-carrier-eea"])
+def test_minimal_style_lists_sources_without_a_dangling_category(preset):
+    text = policy(project(preset, policy__style="minimal"))
+    assert "It comes from you and our network and systems." in text
+    assert "traffic data from other operators and number databases." in text
+    assert "number databases (traffic data)" not in text
+
+
+@pytest.mark.parametrize("style", ["full", "concise", "minimal"])
+@pytest.mark.parametrize("preset", ["eu-voip-operator", "us-carrier-eea"])
+def test_stored_content_says_itself_who_may_open_it(preset, style):
+    text = policy(project(preset, policy__style=style))
+    assert "Our staff open it only when you ask us to" in text
+    assert '"Who may see or hear your calls and messages" says' not in text
+
+
+def test_a_single_exact_address_takes_a_singular_verb():
+    text = location_section(policy(project("eu-voip-operator")))
+    assert "The address registered for emergency calls is exact; an IP address shows only the general area" in text
