@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         render_pdf_bytes,
         write_outputs,
     )
+    from telepolicy.generator.project.labels import choice_label
     from telepolicy.generator.project.model import (
         ClauseEdit,
         CustomClause,
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from telepolicy.generator.project.presets import Preset, list_presets, load_preset
     from telepolicy.generator.project.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
     from telepolicy.generator.rendering.assemble import Plan, PlannedClause, PlannedSection, assemble
+    from telepolicy.generator.rules.conditions import condition_values, is_asked, page_is_asked
     from telepolicy.generator.rules.facts import derive_facts
     from telepolicy.generator.targets import (
         AnswerTarget,
@@ -113,6 +115,8 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(("FIELDS", "FIELDS_BY_KEY", "PAGES", "Field"), "telepolicy.generator.project.schema"),
     **dict.fromkeys(("Plan", "PlannedClause", "PlannedSection", "assemble"), "telepolicy.generator.rendering.assemble"),
     **dict.fromkeys(("derive_facts",), "telepolicy.generator.rules.facts"),
+    **dict.fromkeys(("condition_values", "is_asked", "page_is_asked"), "telepolicy.generator.rules.conditions"),
+    **dict.fromkeys(("choice_label",), "telepolicy.generator.project.labels"),
     **dict.fromkeys(
         ("AnswerTarget", "ClauseTarget", "CustomClauseTarget", "FileLineTarget", "FixTarget", "describe"),
         "telepolicy.generator.targets",
@@ -168,14 +172,18 @@ __all__ = [
     "assemble",
     "build",
     "check",
+    "choice_label",
+    "condition_values",
     "derive_facts",
     "describe",
+    "is_asked",
     "library_for",
     "list_presets",
     "load_library",
     "load_preset",
     "load_project",
     "new_project",
+    "page_is_asked",
     "parse_project",
     "plan_for",
     "project_to_toml",

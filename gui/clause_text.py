@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from telepolicy.generator import FIELDS_BY_KEY
+from telepolicy.generator import FIELDS_BY_KEY, choice_label
 from telepolicy.generator.rules.facts import FACTS
-from telepolicy.gui.labels import choice_label
 
 TAG = re.compile(r"({{.*?}}|{%.*?%}|{#.*?#})", re.DOTALL)
 _NAME = re.compile(r"\b(facts\.[a-z_]+|[a-z_]+(?:\.[a-z_]+)+|[a-z_]+\[[a-z_]+\]\.[a-z_]+)\b")

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telepolicy.generator import FIELDS_BY_KEY
+from telepolicy.generator import FIELDS_BY_KEY, choice_label
 from telepolicy.generator.library.loader import builtin_library_path
 from telepolicy.gui.flow import FlowLayout
-from telepolicy.gui.labels import choice_label
 
 US_CHILD_AGE = 13  # COPPA: only for operators serving the US
 OTHER_CHILD_AGE = 16  # the highest age of digital consent in the GDPR (Art. 8(1)); a lawyer may lower it

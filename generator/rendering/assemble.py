@@ -26,7 +26,7 @@ from typing import Any, Literal
 from telepolicy.generator.errors import Problem, ProjectFileError
 from telepolicy.generator.library.loader import Library, Source
 from telepolicy.generator.project.model import Project
-from telepolicy.generator.rules.conditions import condition_holds
+from telepolicy.generator.rules.conditions import condition_holds, condition_values
 from telepolicy.generator.rules.facts import derive_facts
 
 Origin = Literal["library", "edited", "custom"]
@@ -77,10 +77,6 @@ def template_context(answers: dict[str, Any]) -> dict[str, Any]:
         table[leaf] = value
     context["facts"] = derive_facts(answers)
     return context
-
-
-def condition_values(answers: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:
-    return {**answers, **{f"facts.{name}": value for name, value in facts.items()}}
 
 
 STYLE_KEY = "policy.style"

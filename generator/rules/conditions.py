@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from telepolicy.generator.project.schema import FIELDS_BY_KEY
+from telepolicy.generator.project.schema import FIELDS_BY_KEY, PAGE_ASKED_WHEN, Field
 from telepolicy.generator.rules.facts import DICT_FACTS, FACTS, LIST_FACTS
 
 OPERATORS = ("not", "set", "min", "max", "all")
@@ -62,6 +62,20 @@ def _holds(key: str, expected: Any, values: Mapping[str, Any]) -> bool:
         if op == "all" and not all(item in actual for item in operand):
             return False
     return True
+
+
+def condition_values(answers: Mapping[str, Any], facts: Mapping[str, Any]) -> dict[str, Any]:
+    """What conditions read: the answers by key and the facts as `facts.<name>`."""
+    return {**answers, **{f"facts.{name}": value for name, value in facts.items()}}
+
+
+def is_asked(answer: Field, values: Mapping[str, Any]) -> bool:
+    """Whether the wizard asks this question: its answer can change the policy (`Field.asked_when`)."""
+    return condition_holds(answer.asked_when, answer.asked_when_any, values)
+
+
+def page_is_asked(page: str, values: Mapping[str, Any]) -> bool:
+    return condition_holds(PAGE_ASKED_WHEN.get(page, {}), {}, values)
 
 
 def condition_holds(when: Mapping[str, Any], when_any: Mapping[str, Any], values: Mapping[str, Any]) -> bool:

@@ -51,7 +51,14 @@ DICT_FACTS: dict[str, tuple[str, ...]] = {
 }
 # Facts whose value is a list: a condition on them tests membership, like a list answer.
 LIST_FACTS = frozenset(
-    {"collected_categories", "gdpr_regions", "eea_transfer_countries", "emergency_abroad_regions", "uk_transfer_tools"}
+    {
+        "collected_categories",
+        "sources_used",
+        "gdpr_regions",
+        "eea_transfer_countries",
+        "emergency_abroad_regions",
+        "uk_transfer_tools",
+    }
 )
 
 
@@ -195,6 +202,10 @@ def _bases(answers: Answers) -> set[str]:
 
 FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     "collected_categories": ("the data categories collected", _collected),
+    "sources_used": (
+        "where the collected data comes from, over all categories",
+        lambda a: sorted({source for cat in _collected(a) for source in a[f"data.{cat}.sources"]}),
+    ),
     "us_users": ("serves people in the US", lambda a: "us" in _regions(a)),
     "california": ("serves California residents", lambda a: "california" in _regions(a)),
     "us_state_laws": (

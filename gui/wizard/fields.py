@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telepolicy.generator import Field, validate_answer
+from telepolicy.generator import Field, choice_label, validate_answer
 from telepolicy.gui import style
 from telepolicy.gui.flow import FlowLayout
-from telepolicy.gui.labels import choice_label
 
 PLACEHOLDERS = {
     "email": "privacy@example.com",

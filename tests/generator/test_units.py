@@ -15,8 +15,15 @@ from telepolicy.generator import ExportError, derive_facts, load_preset
 from telepolicy.generator.cli import main
 from telepolicy.generator.library.templating import escape_markdown
 from telepolicy.generator.pipeline import parse_formats
+from telepolicy.generator.project.schema import FIELDS, FIELDS_BY_KEY, PAGE_ASKED_WHEN
 from telepolicy.generator.project.toml_lines import key_lines, line_of
-from telepolicy.generator.rules.conditions import condition_holds
+from telepolicy.generator.rules.conditions import (
+    condition_holds,
+    condition_problems,
+    condition_values,
+    is_asked,
+    page_is_asked,
+)
 from tests.generator.clause_support import assert_clause_renders, render_clause
 
 VALUES = {
@@ -145,3 +152,30 @@ def test_two_projects_with_one_name_are_refused_before_anything_is_written(tmp_p
     assert code == 2
     assert "several files are named policy" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_every_question_s_condition_is_valid_in_the_clause_condition_language():
+    """A typo in a question's `asked_when` would hide it for good; the library's own checker reads them."""
+    problems = {
+        f.key: found
+        for f in FIELDS
+        if (found := [*condition_problems(dict(f.asked_when)), *condition_problems(dict(f.asked_when_any))])
+    }
+    assert problems == {}
+    assert all(condition_problems(when) == [] for when in PAGE_ASKED_WHEN.values())
+
+
+def test_questions_are_asked_only_when_their_answer_can_change_the_policy():
+    answers = dict(load_preset("us-carrier-eea").answers)
+    values = condition_values(answers, derive_facts(answers))
+    assert is_asked(FIELDS_BY_KEY["data.traffic.retention"], values)
+    assert page_is_asked("cpni", values)
+    answers["data.traffic.collected"] = False
+    answers["audience.regions"] = ["canada"]
+    answers["company.country"] = "Canada"
+    values = condition_values(answers, derive_facts(answers))
+    assert not is_asked(FIELDS_BY_KEY["data.traffic.retention"], values)
+    assert not page_is_asked("cpni", values)
+    assert not is_asked(FIELDS_BY_KEY["legal_bases.marketing"], values), "legal bases only where GDPR, LGPD or Ukraine"
+    answers["audience.regions"] = ["canada", "brazil"]
+    assert is_asked(FIELDS_BY_KEY["legal_bases.marketing"], condition_values(answers, derive_facts(answers)))

@@ -1,6 +1,7 @@
 """Readable labels for the schema's choice values (`sip_trunking` → "SIP trunking").
 
-Display only: the project stores the values themselves.
+Display only: the project stores the values themselves. The wizard, the clause editor and the
+project-file reference all name a choice this way (`Field.option_label`).
 """
 
 from __future__ import annotations
