@@ -72,6 +72,7 @@ QUESTIONS: tuple[Field, ...] = (
         "authority (EDPB Guidelines 8/2022), whatever offices or representative the company has in the EEA.",
         page="company",
         default="",
+        asked_when={"facts.eea_users": True},
     ),
     Field(
         key="company.website",
@@ -193,6 +194,7 @@ QUESTIONS: tuple[Field, ...] = (
         "connected with offering services there, large-scale, regular and high-risk (FADP Art. 14(1)).",
         page="company",
         default=False,
+        asked_when={"audience.regions": "switzerland"},
     ),
     Field(
         key="swiss_representative.name",
@@ -201,6 +203,7 @@ QUESTIONS: tuple[Field, ...] = (
         help="Its name and address must be published (FADP Art. 14(3)).",
         page="company",
         default="",
+        asked_when={"facts.needs_swiss_representative": True},
     ),
     Field(
         key="swiss_representative.address",
@@ -209,6 +212,7 @@ QUESTIONS: tuple[Field, ...] = (
         help="FADP Art. 14(3).",
         page="company",
         default="",
+        asked_when={"facts.needs_swiss_representative": True},
     ),
     Field(
         key="swiss_representative.email",
@@ -217,6 +221,7 @@ QUESTIONS: tuple[Field, ...] = (
         help="The contact point for people in Switzerland and the FDPIC (FADP Art. 14(2)).",
         page="company",
         default="",
+        asked_when={"facts.needs_swiss_representative": True},
     ),
     Field(
         key="supervisory_authority.name",
@@ -276,6 +281,7 @@ QUESTIONS: tuple[Field, ...] = (
         page="services",
         default=[],
         choices=("us", "eea", "uk", "switzerland", "canada", "brazil", "ukraine"),
+        asked_when={"facts.voice": True},
     ),
     Field(
         key="services.interconnected_voip",
@@ -285,6 +291,7 @@ QUESTIONS: tuple[Field, ...] = (
         "landline (wireline) or mobile service does not.",
         page="services",
         default=True,
+        asked_when={"facts.voice": True, "facts.us_users": True},
     ),
     Field(
         key="services.content_handling",

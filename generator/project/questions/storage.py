@@ -271,6 +271,7 @@ QUESTIONS: tuple[Field, ...] = (
         help="Where people read the BCRs and the rights they give (GDPR Art. 47(2)(e), (g)).",
         page="transfers",
         default="",
+        asked_when={"transfers.mechanisms": "bcr"},
     ),
     Field(
         key="transfers.bcr_uk_approved",
@@ -279,6 +280,7 @@ QUESTIONS: tuple[Field, ...] = (
         help="Transfers out of the UK can rely on BCRs only if the ICO approved them (UK GDPR Art. 47).",
         page="transfers",
         default=False,
+        asked_when={"transfers.mechanisms": "bcr", "audience.regions": "uk"},
     ),
     Field(
         key="transfers.dpf_certified",
@@ -288,6 +290,7 @@ QUESTIONS: tuple[Field, ...] = (
         "must give the DPF Notice Principle statements (DPF Principles, Notice 1(a)-(m)).",
         page="transfers",
         default=False,
+        asked_when={"facts.gdpr": True},
     ),
     Field(
         key="transfers.dpf_recourse",
@@ -297,5 +300,6 @@ QUESTIONS: tuple[Field, ...] = (
         "(DPF Principles, Notice 1(i); Recourse 7).",
         page="transfers",
         default="",
+        asked_when={"transfers.dpf_certified": True},
     ),
 )
