@@ -211,3 +211,22 @@ def test_stored_content_says_itself_who_may_open_it(preset, style):
 def test_a_single_exact_address_takes_a_singular_verb():
     text = location_section(policy(project("eu-voip-operator")))
     assert "The address registered for emergency calls is exact; an IP address shows only the general area" in text
+
+
+# --- Canada and Quebec ------------------------------------------------------------------------------------
+
+
+def test_quebec_operator_names_the_quebec_private_sector_act_among_its_laws():
+    text = policy(project("canada-quebec-operator"))
+    assert (
+        "for people in Quebec, Quebec's Act respecting the protection of personal information in the private sector"
+        in text
+    )
+
+
+def test_quebec_network_location_matches_a_landline():
+    """A fixed-line operator's network does not locate a 'cell or IP address' (it contradicted the
+    location clause, which says the installed address is exact)."""
+    text = policy(project("canada-quebec-operator"))
+    assert "our network must know where your line is installed" in text
+    assert "such as the cell or IP address it uses" not in text
