@@ -230,3 +230,17 @@ def test_quebec_network_location_matches_a_landline():
     text = policy(project("canada-quebec-operator"))
     assert "our network must know where your line is installed" in text
     assert "such as the cell or IP address it uses" not in text
+
+
+# --- Mobile operator: identity checks said once, the summary names every country -----------------------
+
+
+def test_mobile_operator_explains_identity_checks_once():
+    text = policy(project("eu-mobile-mvno"))
+    assert text.count("### Identity checks") == 1
+    assert "### Identity checks and subscriber records" in text
+
+
+def test_summary_names_the_countries_where_service_providers_handle_data():
+    text = policy(project("eu-mobile-mvno"))
+    assert "**Where it is kept:** Germany; our service providers also handle some of it in the United States." in text
