@@ -43,19 +43,10 @@ if TYPE_CHECKING:
         render_pdf_bytes,
         write_outputs,
     )
+    from telepolicy.generator.project.answers import validate, validate_answer
+    from telepolicy.generator.project.file import load_project, parse_project, project_to_toml, save_project
     from telepolicy.generator.project.labels import choice_label
-    from telepolicy.generator.project.model import (
-        ClauseEdit,
-        CustomClause,
-        Project,
-        load_project,
-        new_project,
-        parse_project,
-        project_to_toml,
-        save_project,
-        validate,
-        validate_answer,
-    )
+    from telepolicy.generator.project.model import ClauseEdit, CustomClause, Project, new_project
     from telepolicy.generator.project.presets import Preset, list_presets, load_preset
     from telepolicy.generator.project.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
     from telepolicy.generator.rendering.assemble import Plan, PlannedClause, PlannedSection, assemble
@@ -96,21 +87,11 @@ _EXPORTS: dict[str, str] = {
         ),
         "telepolicy.generator.pipeline",
     ),
+    **dict.fromkeys(("ClauseEdit", "CustomClause", "Project", "new_project"), "telepolicy.generator.project.model"),
     **dict.fromkeys(
-        (
-            "ClauseEdit",
-            "CustomClause",
-            "Project",
-            "load_project",
-            "new_project",
-            "parse_project",
-            "project_to_toml",
-            "save_project",
-            "validate",
-            "validate_answer",
-        ),
-        "telepolicy.generator.project.model",
+        ("load_project", "parse_project", "project_to_toml", "save_project"), "telepolicy.generator.project.file"
     ),
+    **dict.fromkeys(("validate", "validate_answer"), "telepolicy.generator.project.answers"),
     **dict.fromkeys(("Preset", "list_presets", "load_preset"), "telepolicy.generator.project.presets"),
     **dict.fromkeys(("FIELDS", "FIELDS_BY_KEY", "PAGES", "Field"), "telepolicy.generator.project.schema"),
     **dict.fromkeys(("Plan", "PlannedClause", "PlannedSection", "assemble"), "telepolicy.generator.rendering.assemble"),

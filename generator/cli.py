@@ -21,7 +21,7 @@ from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY
 from telepolicy.generator.errors import Problem, TelepolicyError
 from telepolicy.generator.library.loader import load_library
 from telepolicy.generator.pipeline import DEFAULT_FORMATS, FORMATS, build, parse_formats, write_outputs
-from telepolicy.generator.project.model import load_project, save_project
+from telepolicy.generator.project.file import load_project, save_project
 from telepolicy.generator.project.presets import list_presets, load_preset
 from telepolicy.generator.publishing.commands import add_publishing_commands
 from telepolicy.generator.version import __version__

@@ -21,7 +21,8 @@ from telepolicy.generator.documents.build import DOCUMENT_FORMATS, build_documen
 from telepolicy.generator.errors import ExportError, Problem
 from telepolicy.generator.files import write_all
 from telepolicy.generator.library.loader import Library, library_for
-from telepolicy.generator.project.model import Project, load_project
+from telepolicy.generator.project.file import load_project
+from telepolicy.generator.project.model import Project
 from telepolicy.generator.rendering.assemble import Plan, assemble
 from telepolicy.generator.rendering.clauses import render_policy
 from telepolicy.generator.rendering.fragment import render_fragment

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from telepolicy.generator.errors import ProjectFileError
 from telepolicy.generator.library.loader import builtin_library_path
-from telepolicy.generator.project.model import Project, load_project
+from telepolicy.generator.project.file import load_project
+from telepolicy.generator.project.model import Project
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from telepolicy.generator.pipeline import build, write_outputs
-from telepolicy.generator.project.model import load_project
+from telepolicy.generator.project.file import load_project
 from telepolicy.generator.publishing.history import CURRENT
 from telepolicy.generator.publishing.service import REDLINE_FORMATS, compare, publish, render_redline
 

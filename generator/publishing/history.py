@@ -21,7 +21,8 @@ import tomli_w
 
 from telepolicy.generator.errors import ExportError, Problem, ProjectFileError
 from telepolicy.generator.files import atomic_write
-from telepolicy.generator.project.model import Project, parse_project
+from telepolicy.generator.project.file import parse_project
+from telepolicy.generator.project.model import Project
 from telepolicy.generator.project.toml_lines import key_lines
 
 INDEX = "index.toml"

@@ -17,7 +17,8 @@ from markupsafe import Markup
 from telepolicy.generator.errors import ExportError, Problem
 from telepolicy.generator.library.templating import format_date
 from telepolicy.generator.pipeline import plan_for
-from telepolicy.generator.project.model import Project, load_project
+from telepolicy.generator.project.file import load_project
+from telepolicy.generator.project.model import Project
 from telepolicy.generator.publishing.history import (
     CURRENT,
     History,

@@ -362,7 +362,7 @@ def run_case(case: Case) -> Outcome:
 
 _SAVER = """
 import sys
-from telepolicy.generator.project.model import load_project, save_project
+from telepolicy.generator.project.file import load_project, save_project
 project = load_project(sys.argv[1])
 count = 0
 while True:
@@ -377,7 +377,7 @@ def kill_saves(root: Path, count: int, writers: int = 1) -> list[Outcome]:
     import random
     import subprocess
 
-    from telepolicy.generator.project.model import load_project, save_project
+    from telepolicy.generator.project.file import load_project, save_project
 
     try:
         from telepolicy.generator.files import LEFTOVER_AGE
