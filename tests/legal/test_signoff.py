@@ -244,3 +244,11 @@ def test_mobile_operator_explains_identity_checks_once():
 def test_summary_names_the_countries_where_service_providers_handle_data():
     text = policy(project("eu-mobile-mvno"))
     assert "**Where it is kept:** Germany; our service providers also handle some of it in the United States." in text
+
+
+def test_providers_in_the_storage_country_are_not_said_to_be_somewhere_else_too():
+    """us-cpaas-sip stores in the US and its providers work in the US: no 'also ... in the United States'."""
+    text = policy(project("us-cpaas-sip"))
+    storage = "We store personal information on servers in the United States."
+    assert f"{storage} Our service providers handle it only in that country." in text
+    assert "Our service providers also handle some of it for us in the United States" not in text
