@@ -9,13 +9,8 @@ import pytest
 from jinja2 import TemplateError
 
 from telepolicy.generator import CustomClause, RenderError, render
-from telepolicy.generator.library.templating import (
-    RenderCancelled,
-    TemplateLimitError,
-    escape_markdown,
-    make_environment,
-    render_limits,
-)
+from telepolicy.generator.library.sandbox import RenderCancelled, TemplateLimitError, render_limits
+from telepolicy.generator.library.templating import escape_markdown, make_environment
 from tests.adversarial.payloads import HOSTILE_TEMPLATES as HOSTILE
 
 
