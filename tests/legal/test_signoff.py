@@ -252,3 +252,14 @@ def test_providers_in_the_storage_country_are_not_said_to_be_somewhere_else_too(
     storage = "We store personal information on servers in the United States."
     assert f"{storage} Our service providers handle it only in that country." in text
     assert "Our service providers also handle some of it for us in the United States" not in text
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_breach_headings_name_only_the_countries_served(preset):
+    item = project(preset)
+    text = policy(item)
+    regions = set(item.answers["audience.regions"])
+    assert "Breach notices in North America" not in text
+    assert ("### Breach notices in Canada" in text) == ("canada" in regions)
+    if "### Breach notices in the United States" in text:
+        assert {"us", "us_states", "california"} & regions
