@@ -263,3 +263,12 @@ def test_breach_headings_name_only_the_countries_served(preset):
     assert ("### Breach notices in Canada" in text) == ("canada" in regions)
     if "### Breach notices in the United States" in text:
         assert {"us", "us_states", "california"} & regions
+
+
+def test_precise_location_is_explained_once():
+    """us-cpaas-sip said it twice, with two different lists of uses."""
+    text = policy(project("us-cpaas-sip"))
+    assert text.count("Precise location is sensitive") == 1
+    assert "### Precise location" not in text
+    assert "We treat precise location as sensitive" not in text
+    assert "Under the CCPA, precise location is sensitive personal information." in text
