@@ -28,7 +28,8 @@ if TYPE_CHECKING:
         RenderError,
         TelepolicyError,
     )
-    from telepolicy.generator.library.loader import Clause, Library, Section, load_library
+    from telepolicy.generator.library.loader import load_library
+    from telepolicy.generator.library.model import Clause, Library, Section
     from telepolicy.generator.pipeline import (
         FORMATS,
         Build,
@@ -69,7 +70,8 @@ _EXPORTS: dict[str, str] = {
         ("ClauseLibraryError", "ExportError", "Problem", "ProjectFileError", "RenderError", "TelepolicyError"),
         "telepolicy.generator.errors",
     ),
-    **dict.fromkeys(("Clause", "Library", "Section", "load_library"), "telepolicy.generator.library.loader"),
+    **dict.fromkeys(("load_library",), "telepolicy.generator.library.loader"),
+    **dict.fromkeys(("Clause", "Library", "Section"), "telepolicy.generator.library.model"),
     **dict.fromkeys(
         (
             "FORMATS",

@@ -20,7 +20,8 @@ from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY, D
 from telepolicy.generator.documents.build import DOCUMENT_FORMATS, build_document, render_document
 from telepolicy.generator.errors import ExportError, Problem
 from telepolicy.generator.files import write_all
-from telepolicy.generator.library.loader import Library, library_for
+from telepolicy.generator.library.loader import library_for
+from telepolicy.generator.library.model import Library
 from telepolicy.generator.project.file import load_project
 from telepolicy.generator.project.model import Project
 from telepolicy.generator.rendering.assemble import Plan, assemble

@@ -23,7 +23,8 @@ from telepolicy.generator.checks.findings import SEVERITIES, Finding, sort_findi
 from telepolicy.generator.checks.jurisdiction_rules import jurisdiction_findings
 from telepolicy.generator.checks.text_rules import clause_status, clause_status_findings, text_findings
 from telepolicy.generator.errors import ClauseLibraryError, Problem
-from telepolicy.generator.library.loader import Library, builtin_library_path, library_for
+from telepolicy.generator.library.loader import builtin_library_path, library_for
+from telepolicy.generator.library.model import Library
 from telepolicy.generator.library.templating import escape_markdown
 from telepolicy.generator.project.model import Project
 from telepolicy.generator.project.schema import FIELDS_BY_KEY

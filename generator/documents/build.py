@@ -17,7 +17,7 @@ from markupsafe import Markup
 from telepolicy.generator.checks.findings import Finding
 from telepolicy.generator.documents.library import document_library
 from telepolicy.generator.documents.registry import DOCUMENTS_BY_ID, Document
-from telepolicy.generator.library.loader import Library
+from telepolicy.generator.library.model import Library
 from telepolicy.generator.project.model import Project
 from telepolicy.generator.rendering.assemble import Plan, assemble
 from telepolicy.generator.rendering.clauses import RenderedPolicy, RenderedSection, render_policy

@@ -13,15 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from telepolicy.generator.errors import ClauseLibraryError, Problem
-from telepolicy.generator.library.loader import (
-    DOCUMENTS_FOLDER,
-    Clause,
-    Library,
-    Requirement,
-    Section,
-    _parse_clause,
-    builtin_library_path,
-)
+from telepolicy.generator.library.loader import DOCUMENTS_FOLDER, _parse_clause, builtin_library_path
+from telepolicy.generator.library.model import Clause, Library, Requirement, Section
 
 REQUIREMENTS_FILE = "requirements.toml"
 

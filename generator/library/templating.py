@@ -146,7 +146,7 @@ def make_environment(terms: Mapping[str, Mapping[str, str]]) -> BoundedSandbox:
             return wording(value, "retention_keywords", language(context))
         return value
 
-    # What these read of the context, so a clause's kept output (loader.ClauseTemplate) depends on it.
+    # What these read of the context, so a clause's kept output (model.ClauseTemplate) depends on it.
     for reader in (term, terms_for, period):
         reader.context_reads = ("policy.language",)  # type: ignore[union-attr]
     env.filters.update(

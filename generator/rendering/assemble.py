@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from telepolicy.generator.errors import Problem, ProjectFileError
-from telepolicy.generator.library.loader import Library, Source
+from telepolicy.generator.library.model import Library, Source
 from telepolicy.generator.project.model import Project
 from telepolicy.generator.rules.conditions import condition_holds, condition_values
 from telepolicy.generator.rules.facts import derive_facts

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from telepolicy.generator import cache
-from telepolicy.generator.library import loader
+from telepolicy.generator.library import loader, model
 from telepolicy.generator.library.loader import builtin_library_path, load_library
 from telepolicy.generator.rendering import pdf
 
@@ -431,12 +431,12 @@ def test_the_cache_command_shows_and_clears_the_folder(example_file, private_cac
 
 def test_a_text_outside_the_library_is_compiled_once_across_runs(org, monkeypatch):
     library = load_library((org,))
-    monkeypatch.setattr(loader, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
+    monkeypatch.setattr(model, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
     text = "Custom text for {{ company.legal_name }}."
     context = {"company": {"legal_name": "Meridian"}}
     assert library.compile(text).render(context) == "Custom text for Meridian."
-    loader._compiled.save()  # as at exit
-    monkeypatch.setattr(loader, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
+    model._compiled.save()  # as at exit
+    monkeypatch.setattr(model, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
     library.templates.clear()
 
     def no_compiling(source: str) -> None:
@@ -451,11 +451,11 @@ def test_damaged_stored_code_is_compiled_again(org, monkeypatch):
     store = cache.StoredMap("clause-code", value_type=bytes)
     store.put("Plain {{ 1 + 1 }}", b"not marshal data")
     store.save()
-    monkeypatch.setattr(loader, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
+    monkeypatch.setattr(model, "_compiled", cache.StoredMap("clause-code", value_type=bytes))
     assert library.compile("Plain {{ 1 + 1 }}").render({}) == "Plain 2"
 
 
-def counting(template: loader.ClauseTemplate) -> list[object]:
+def counting(template: model.ClauseTemplate) -> list[object]:
     """Count the real renders behind a clause template's kept outputs."""
     calls: list[object] = []
     real = template.template.render
