@@ -272,3 +272,11 @@ def test_precise_location_is_explained_once():
     assert "### Precise location" not in text
     assert "We treat precise location as sensitive" not in text
     assert "Under the CCPA, precise location is sensitive personal information." in text
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_us_word_robocalls_only_with_the_us_robocall_rules(preset):
+    """'Robocalls' is US regulatory vocabulary; the purpose list uses words every reader knows."""
+    parts = policy(project(preset)).split("### Fighting robocalls and fake caller ID")
+    rest = parts[0] + (parts[1].split("###", 1)[1] if len(parts) > 1 else "")
+    assert "robocall" not in rest.lower()
