@@ -16,19 +16,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPalette, QWheelEvent
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QApplication,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -36,25 +31,15 @@ from PySide6.QtWidgets import (
 from telepolicy.generator import Field, choice_label, validate_answer
 from telepolicy.gui import style
 from telepolicy.gui.flow import FlowLayout
+from telepolicy.gui.wizard.widgets import CheckRow, ComboBox, DateEdit, SpinBox, hidden_label
 
 PLACEHOLDERS = {
     "email": "privacy@example.com",
     "url": "https://example.com/privacy",
 }
 # The policy is written in English: dates in the app are shown in its language, not the system's.
-POLICY_LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 HIGHLIGHT_MS = 1500
 HIGHLIGHT_COLOUR = QColor("#fff4c2")
-
-# Retention: a number and a unit, or one of the named choices, in words.
-PERIOD_CHOICES = (
-    ("", "For a set time"),
-    ("while_account_open", "While the account is open"),
-    ("as_required_by_law", "As long as the law requires"),
-    ("customer_instructions", "As the business customer instructs"),
-)
-PERIOD_UNITS = (("day", "days"), ("week", "weeks"), ("month", "months"), ("year", "years"))
-_PERIOD_TEXT = re.compile(r"^([1-9][0-9]{0,3}) (day|week|month|year)s?$")
 
 
 # Help that names a US law, and what a Canadian operator reads instead (or as well, serving both).
@@ -83,96 +68,6 @@ def user_help(field: Field, regions: Iterable[str] = ("us",)) -> str:
 # --- inputs that leave the mouse wheel to the page unless focused ---------------------------
 
 
-def _wheel(widget: QWidget, event: QWheelEvent) -> bool:
-    """True when the widget may take the wheel; otherwise the page around it scrolls."""
-    if widget.hasFocus():
-        return True
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QAbstractScrollArea):
-        parent = parent.parentWidget()
-    if parent is not None:
-        QApplication.sendEvent(parent.verticalScrollBar(), event)
-        event.accept()
-    else:
-        event.ignore()
-    return False
-
-
-class ComboBox(QComboBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # As wide as the page allows, not as wide as its longest choice: the page never scrolls sideways.
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(12)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
-        if _wheel(self, event):
-            super().wheelEvent(event)
-
-
-class SpinBox(QSpinBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
-        if _wheel(self, event):
-            super().wheelEvent(event)
-
-
-class DateEdit(QDateEdit):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCalendarPopup(True)
-        self.setLocale(POLICY_LOCALE)
-        self.setDisplayFormat("d MMMM yyyy")
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
-        if _wheel(self, event):
-            super().wheelEvent(event)
-
-
-class CheckRow(QWidget):
-    """A check box whose text wraps: the box, then a label that ticks it when clicked."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.box = QCheckBox()
-        self.box.setAccessibleName(text)
-        self.text = _ClickLabel(text, self.box)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text, 1)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        hint = super().sizeHint()
-        return QSize(min(hint.width(), 360), hint.height())
-
-
-class _ClickLabel(QLabel):
-    def __init__(self, text: str, box: QCheckBox) -> None:
-        super().__init__(text)
-        self.setWordWrap(True)
-        self.setBuddy(box)
-        self._box = box
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
-            self._box.toggle()
-            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
-
-
-def _hidden_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
-
-
 class FieldEditor(QObject):
     """The widgets of one question: label, input, explanation and error line."""
 
@@ -198,7 +93,7 @@ class FieldEditor(QObject):
         self.help = style.muted(QLabel(user_help(field)))
         self.help.setWordWrap(True)
         self.help.setVisible(show_help)
-        self.error = style.error(_hidden_label())
+        self.error = style.error(hidden_label())
         self.error.setAccessibleName(f"{field.label}: error")
         self.cell = QWidget()
         self.cell.setAutoFillBackground(False)
@@ -488,85 +383,3 @@ class TextListEditor(FieldEditor):
 
     def _read_clean(self) -> list[str]:
         return [line.strip() for line in self._read() if line.strip()]
-
-
-class PeriodEditor(FieldEditor):
-    """How long data is kept: one of the named choices in words, or a number and a unit."""
-
-    def _build(self) -> QWidget:
-        container = QWidget()
-        layout = FlowLayout(container)  # the number and unit go below the choice on a narrow page
-        self.kind = ComboBox()
-        for value, text in PERIOD_CHOICES:
-            self.kind.addItem(text, value)
-        self.kind.setAccessibleName(f"{self.field.label}: kind of period")
-        self.kind.setMinimumContentsLength(26)  # "While the account is open" whole; the page still fits 1024x700
-        self.number = SpinBox()
-        self.number.setRange(1, 9999)
-        self.number.setAccessibleName(f"{self.field.label}: number")
-        self.unit = ComboBox()
-        for singular, plural in PERIOD_UNITS:
-            self.unit.addItem(plural, singular)
-        self.unit.setAccessibleName(f"{self.field.label}: unit")
-        layout.addWidget(self.kind)
-        layout.addWidget(self.number)
-        layout.addWidget(self.unit)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.number.valueChanged.connect(lambda _value: self._changed(typing=True))
-        self.number.editingFinished.connect(self._left)
-        self.unit.currentIndexChanged.connect(lambda _index: self._changed())
-        self._kind_changed()
-        return container
-
-    def focus_widget(self) -> QWidget:
-        return self.kind
-
-    def _kind_changed(self) -> None:
-        fixed = self.kind.currentData() == ""
-        self.number.setVisible(fixed)
-        self.unit.setVisible(fixed)
-        self._changed()
-
-    def _show(self, value: Any) -> None:
-        text = str(value or "")
-        match = _PERIOD_TEXT.match(text)
-        if match:
-            self.number.setValue(int(match.group(1)))
-            self.unit.setCurrentIndex(max(0, self.unit.findData(match.group(2))))
-            self.kind.setCurrentIndex(0)
-        else:
-            self.kind.setCurrentIndex(max(0, self.kind.findData(text)))
-        fixed = self.kind.currentData() == ""
-        self.number.setVisible(fixed)
-        self.unit.setVisible(fixed)
-
-    def _read(self) -> str:
-        named = str(self.kind.currentData())
-        if named:
-            return named
-        number = self.number.value()
-        unit = str(self.unit.currentData())
-        return f"{number} {unit}" + ("" if number == 1 else "s")
-
-
-EDITORS: dict[str, type[FieldEditor]] = {
-    "text": LineEditor,
-    "email": LineEditor,
-    "url": LineEditor,
-    "period": PeriodEditor,
-    "bool": BoolEditor,
-    "int": IntEditor,
-    "date": DateEditor,
-    "choice": ChoiceEditor,
-    "choices": ChoicesEditor,
-    "text_list": TextListEditor,
-}
-
-
-def make_editor(field: Field, show_help: bool = True) -> FieldEditor:
-    editor = EDITORS[field.kind](field, show_help)
-    if field.kind == "bool":
-        editor.label.setText("")  # the check box carries its own label
-    elif field.kind == "choices":
-        editor.label.setAlignment(Qt.AlignmentFlag.AlignTop)
-    return editor

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from telepolicy.generator import Field
 from telepolicy.gui import style
 from telepolicy.gui.applicability import Applicability
-from telepolicy.gui.wizard.fields import FieldEditor, make_editor
+from telepolicy.gui.wizard.editors import make_editor
+from telepolicy.gui.wizard.fields import FieldEditor
 
 # The policy section the preview shows while a page is open (ids of the HTML sections).
 PAGE_SECTIONS = {

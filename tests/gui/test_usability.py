@@ -27,7 +27,8 @@ from telepolicy.gui.operator import OperatorDialog
 from telepolicy.gui.recovery import AUTOSAVE_END, Recovery
 from telepolicy.gui.snapshot import FindingRow
 from telepolicy.gui.start import TemplateList
-from telepolicy.gui.wizard.fields import ComboBox, PeriodEditor
+from telepolicy.gui.wizard.period import PeriodEditor
+from telepolicy.gui.wizard.widgets import ComboBox
 from telepolicy.gui.workers import Task
 from tests.gui.conftest import answer_message_box, wait_rendered
 
