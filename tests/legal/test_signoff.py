@@ -280,3 +280,9 @@ def test_us_word_robocalls_only_with_the_us_robocall_rules(preset):
     parts = policy(project(preset)).split("### Fighting robocalls and fake caller ID")
     rest = parts[0] + (parts[1].split("###", 1)[1] if len(parts) > 1 else "")
     assert "robocall" not in rest.lower()
+
+
+def test_eea_age_paragraph_adds_the_article_8_point_instead_of_repeating_the_age():
+    text = policy(project("eu-voip-operator"))
+    assert "the same minimum age of 16 applies" not in text
+    assert "It is at or above the age at which Article 8 of the GDPR, in every EEA country" in text
