@@ -286,3 +286,9 @@ def test_eea_age_paragraph_adds_the_article_8_point_instead_of_repeating_the_age
     text = policy(project("eu-voip-operator"))
     assert "the same minimum age of 16 applies" not in text
     assert "It is at or above the age at which Article 8 of the GDPR, in every EEA country" in text
+
+
+def test_canadian_policy_does_not_speak_of_gdpr_legal_bases_for_consent():
+    text = policy(project("canada-quebec-operator"))
+    assert "It also does not affect uses that the law allows without your consent." in text
+    assert "rely on another legal basis" not in text
