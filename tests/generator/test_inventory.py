@@ -45,7 +45,10 @@ ADDS: list[tuple[dict[str, Any], str]] = [
     ({"retention.reactivation_days": 14}, "we keep it for 14 days in case you want to reopen it"),
     ({"retention.extra_holds": ["troubleshooting"]}, "while we fix a fault"),
     ({"children.parental_guidance": True}, "talk with their children"),
-    ({"rights.dispute_body": "Geschillencommissie"}, "you can take it to Geschillencommissie"),
+    (
+        {"rights.dispute_body": "Geschillencommissie"},
+        "you can take it to an independent body that resolves disputes out of court: Geschillencommissie",
+    ),
     ({"cookies.category_scheme": "three_groups"}, "**Required:** the ones our website needs"),
     (
         {"sharing.insolvency_transfers": True, "sharing.recipients": ["service_providers", "acquirers"]},

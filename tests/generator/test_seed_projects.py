@@ -107,9 +107,9 @@ SEEDS: dict[str, list[str]] = {
         "Words we use",  # 7.0 Definitions (A08)
         "People who register for our events",  # A03
         "Job applicants, employees and contractors",  # L06
-        "intelepeer.example/applicant-privacy",
-        "intelepeer.example/record-retention",  # Record Retention Policy (H11)
-        "unsubscribe@intelepeer.example",  # M02
+        "relaywire.example/applicant-privacy",
+        "relaywire.example/record-retention",  # Record Retention Policy (H11)
+        "unsubscribe@relaywire.example",  # M02
         "+420 228 881 031",  # the EU representative's phone (M04)
         "contact-article-27-representative",  # and web form
         "internet service providers",  # recipients of the CCPA table (F, N01)
