@@ -6,6 +6,7 @@ import ast
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 from tools.schema_doc import DOC_PATH, render_reference
@@ -104,3 +105,11 @@ def test_the_architecture_diagram_is_the_code_s_own_imports():
 
     drawn = re.findall(r"^    (\w+) --> (\w+)$", DOC_PATH.read_text(encoding="utf-8"), flags=re.M)
     assert sorted(drawn) == edges(), "run: python -m tools.architecture"
+
+
+def test_every_package_folder_is_installed():
+    """pyproject.toml lists the packages by hand (package-dir maps them under `telepolicy`): a new
+    subpackage left out installs a wheel that cannot import itself."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    folders = {_module_name(init) for folder in PACKAGES for init in (ROOT / folder).rglob("__init__.py")}
+    assert folders - listed == set()
