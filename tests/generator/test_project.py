@@ -19,17 +19,7 @@ from telepolicy.generator import (
     save_project,
 )
 from telepolicy.generator.project.schema import FIELDS
-
-MINIMAL = """\
-format = 1
-[company]
-legal_name = "Acme Telecom"
-address = "1 Main Street"
-country = "United States"
-privacy_email = "privacy@acme.example"
-[policy]
-effective_date = 2026-01-01
-"""
+from tests.generator.project_files import MINIMAL
 
 
 def problems_of(text: str) -> list[str]:
