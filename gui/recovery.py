@@ -8,6 +8,7 @@ an app that died, so its project is offered at the next start.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -93,10 +94,8 @@ class Recovery(QObject):
         self.folder = folder or default_folder()
         self.session = f"{os.getpid()}-{time.time_ns()}"  # unique per running app
         self.unreadable: list[str] = []  # autosaves found but not offered, and why
-        try:
+        with contextlib.suppress(OSError):  # a folder that cannot be made: `available` below says so
             self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass
         self._lock = _locked(self.folder / f"{self.session}.lock")
         # A data folder that cannot be written (read-only home, full disk): the app runs without autosave.
         self.available = self._lock.tryLock(0) and os.access(self.folder, os.W_OK)
