@@ -28,7 +28,7 @@ if TYPE_CHECKING:
         RenderError,
         TelepolicyError,
     )
-    from telepolicy.generator.library.loader import load_library
+    from telepolicy.generator.library.loader import builtin_library_path, load_library
     from telepolicy.generator.library.model import Clause, Library, Section
     from telepolicy.generator.pipeline import (
         FORMATS,
@@ -51,8 +51,9 @@ if TYPE_CHECKING:
     from telepolicy.generator.project.presets import Preset, list_presets, load_preset
     from telepolicy.generator.project.schema import FIELDS, FIELDS_BY_KEY, PAGES, Field
     from telepolicy.generator.rendering.assemble import Plan, PlannedClause, PlannedSection, assemble
+    from telepolicy.generator.rendering.pdf import prepare_in_background
     from telepolicy.generator.rules.conditions import condition_values, is_asked, page_is_asked
-    from telepolicy.generator.rules.facts import derive_facts
+    from telepolicy.generator.rules.facts import FACTS, derive_facts
     from telepolicy.generator.targets import (
         AnswerTarget,
         ClauseTarget,
@@ -70,7 +71,8 @@ _EXPORTS: dict[str, str] = {
         ("ClauseLibraryError", "ExportError", "Problem", "ProjectFileError", "RenderError", "TelepolicyError"),
         "telepolicy.generator.errors",
     ),
-    **dict.fromkeys(("load_library",), "telepolicy.generator.library.loader"),
+    **dict.fromkeys(("builtin_library_path", "load_library"), "telepolicy.generator.library.loader"),
+    **dict.fromkeys(("prepare_in_background",), "telepolicy.generator.rendering.pdf"),
     **dict.fromkeys(("Clause", "Library", "Section"), "telepolicy.generator.library.model"),
     **dict.fromkeys(
         (
@@ -97,7 +99,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(("Preset", "list_presets", "load_preset"), "telepolicy.generator.project.presets"),
     **dict.fromkeys(("FIELDS", "FIELDS_BY_KEY", "PAGES", "Field"), "telepolicy.generator.project.schema"),
     **dict.fromkeys(("Plan", "PlannedClause", "PlannedSection", "assemble"), "telepolicy.generator.rendering.assemble"),
-    **dict.fromkeys(("derive_facts",), "telepolicy.generator.rules.facts"),
+    **dict.fromkeys(("FACTS", "derive_facts"), "telepolicy.generator.rules.facts"),
     **dict.fromkeys(("condition_values", "is_asked", "page_is_asked"), "telepolicy.generator.rules.conditions"),
     **dict.fromkeys(("choice_label",), "telepolicy.generator.project.labels"),
     **dict.fromkeys(
@@ -121,6 +123,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "FACTS",
     "FIELDS",
     "FIELDS_BY_KEY",
     "FORMATS",
@@ -154,6 +157,7 @@ __all__ = [
     "__version__",
     "assemble",
     "build",
+    "builtin_library_path",
     "check",
     "choice_label",
     "condition_values",
@@ -169,6 +173,7 @@ __all__ = [
     "page_is_asked",
     "parse_project",
     "plan_for",
+    "prepare_in_background",
     "project_to_toml",
     "render",
     "render_file",

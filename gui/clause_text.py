@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from telepolicy.generator import FIELDS_BY_KEY, choice_label
-from telepolicy.generator.rules.facts import FACTS
+from telepolicy.generator import FACTS, FIELDS_BY_KEY, choice_label
 
 TAG = re.compile(r"({{.*?}}|{%.*?%}|{#.*?#})", re.DOTALL)
 _NAME = re.compile(r"\b(facts\.[a-z_]+|[a-z_]+(?:\.[a-z_]+)+|[a-z_]+\[[a-z_]+\]\.[a-z_]+)\b")

@@ -37,12 +37,12 @@ from telepolicy.generator import (
     Project,
     RenderError,
     TelepolicyError,
+    build,
     check,
     validate,
     write_outputs,
 )
 from telepolicy.generator.documents import DOCUMENTS, POLICY
-from telepolicy.generator.pipeline import build
 from telepolicy.gui.dialogs import show_problems
 from telepolicy.gui.settings import Settings
 from telepolicy.gui.workers import Task

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telepolicy.generator import FIELDS_BY_KEY, choice_label
-from telepolicy.generator.library.loader import builtin_library_path
+from telepolicy.generator import FIELDS_BY_KEY, builtin_library_path, choice_label
 from telepolicy.gui.flow import FlowLayout
 
 US_CHILD_AGE = 13  # COPPA: only for operators serving the US

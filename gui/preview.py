@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QUrl, Sig
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from telepolicy.generator.rendering.pdf import prepare_in_background
+from telepolicy.generator import prepare_in_background
 from telepolicy.gui import style
 from telepolicy.gui.document import Document
 from telepolicy.gui.snapshot import FindingRow, Snapshot, build_snapshot

@@ -79,14 +79,16 @@ def build_snapshot(project: Project, generation: int, page_ready: PageReady | No
     plan = outline = None
     try:
         result = build(project, ["html"], check=False)
+        html = result.outputs["html"].decode("utf-8")
         if page_ready is not None:
-            page_ready(generation, result.outputs["html"].decode("utf-8"))
+            page_ready(generation, html)
         result.findings = check(result.plan)  # what build(check=True) adds
     except TelepolicyError as error:
         findings += [_row(p) for p in error.problems]
         failures += [p.message for p in error.problems]
+        html = ""  # as before: a page whose check failed is not the snapshot's page
     else:
-        html, plan = result.outputs["html"].decode("utf-8"), result.plan
+        plan = result.plan
         omitted = any(edit.omit for edit in project.clause_edits.values())
         outline = assemble(_outline_project(project), plan.library) if omitted else plan
         findings += [FindingRow(f.severity, f.message, f.fix_target, f.citation, f.code) for f in result.findings]

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telepolicy.generator import TelepolicyError
-from telepolicy.generator.pipeline import write_outputs
+from telepolicy.generator import TelepolicyError, write_outputs
 from telepolicy.generator.publishing.history import CURRENT, History, load_history
 from telepolicy.gui.document import Document
 
