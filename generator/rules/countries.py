@@ -49,10 +49,22 @@ class UsState:
 
 
 @dataclass(frozen=True)
+class LawfulAccess:
+    """The laws under which a country's authorities demand information or interception, in policy words."""
+
+    demands: str
+    intercept: str = ""
+    emergency: str = ""
+    laws: str = ""
+
+
+@dataclass(frozen=True)
 class Countries:
     countries: tuple[Country, ...]
     regions: Mapping[str, Region]
     us_states: tuple[UsState, ...] = ()
+    lawful_access: Mapping[str, LawfulAccess] | None = None
+    e_evidence_from: dt.date | None = None
 
     def find(self, typed: str) -> Country | None:
         """The country a user's spelling names, or None for a country the data does not know."""
@@ -90,7 +102,9 @@ def load_countries() -> Countries:
         for rid, entry in data.get("region", {}).items()
     }
     states = tuple(UsState(e["name"], e["law"], e["in_force"]) for e in data.get("us_state", ()))
-    return Countries(tuple(_country(entry) for entry in data["country"]), regions, states)
+    access = {cid: LawfulAccess(**entry) for cid, entry in data.get("lawful_access", {}).items()}
+    e_evidence = data.get("e_evidence", {}).get("applies_from")
+    return Countries(tuple(_country(entry) for entry in data["country"]), regions, states, access, e_evidence)
 
 
 # --- questions about a list of typed country names ----------------------------------------
@@ -157,6 +171,24 @@ def emergency_numbers(regions: Iterable[str]) -> list[str]:
 def us_privacy_states(on: dt.date) -> list[str]:
     """US states (other than California) whose comprehensive privacy law is in force on a date."""
     return [state.name for state in load_countries().us_states if state.in_force <= on]
+
+
+def lawful_access(typed: str) -> LawfulAccess | None:
+    """The lawful-access laws of a country: its own entry, the EEA's for an EEA country without one,
+    or None for a country the data does not cover (the policy then uses general words)."""
+    country = load_countries().find(typed)
+    table = load_countries().lawful_access or {}
+    if country is None or country.id == "eu":  # "EU" names no one country's law
+        return None
+    entry = table.get(country.id) or (table.get("eea") if country.eea else None)
+    if entry is None:
+        return None
+    return LawfulAccess(
+        *(
+            text.replace("{country}", country.name)
+            for text in (entry.demands, entry.intercept, entry.emergency, entry.laws)
+        )
+    )
 
 
 def regulators() -> dict[str, Mapping[str, str]]:

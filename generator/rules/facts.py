@@ -16,6 +16,7 @@ from telepolicy.generator.rules.countries import (
     eea_consent_ages,
     emergency_numbers,
     in_group,
+    lawful_access,
     leaves,
     load_countries,
     regulators,
@@ -38,6 +39,8 @@ CPNI_BREACH_RULES: tuple[tuple[str, dt.date | None], ...] = (
     ("amended", None),
 )
 DIRECT_SOURCES = frozenset({"you", "automatic"})
+# Demands for information where the data names no law for the operator's country.
+GENERAL_DEMANDS = "a court order, a warrant or another binding demand made under the law"
 
 Answers = Mapping[str, Any]
 # Facts whose value is a table: clause texts read their keys (`facts.brazil_storage.abroad`);
@@ -48,6 +51,7 @@ DICT_FACTS: dict[str, tuple[str, ...]] = {
     "canada_storage": ("home", "abroad", "eea", "other"),
     "ukraine_storage": ("home", "abroad", "eea", "other"),
     "regulators": ("uk", "switzerland"),
+    "lawful_access": ("demands", "intercept", "intercept_us", "emergency", "elsewhere", "laws"),
 }
 # Facts whose value is a list: a condition on them tests membership, like a list answer.
 LIST_FACTS = frozenset(
@@ -159,6 +163,37 @@ def _emergency_regions(answers: Answers) -> list[str]:
         return list(chosen)
     served = set(_regions(answers)) | ({"us"} if _regions(answers) & {"california", "us_states"} else set())
     return [r for r in load_countries().regions if r in served]
+
+
+def _lawful_access(answers: Answers) -> dict[str, Any]:
+    """The lawful-access laws the policy names: the operator's country's, and the US's when serving people
+    there (CALEA and the Stored Communications Act reach providers serving the US); `elsewhere` when other
+    regions served have laws of their own the policy does not name."""
+    home = load_countries().find(answers["company.country"])
+    own = lawful_access(answers["company.country"])
+    covered = {home.id, *(["eea"] if home.eea else [])} if home else set()
+    us = lawful_access("united states") if "us" in _regions(answers) and "united_states" not in covered else None
+    covered |= {"united_states"} if us else set()
+    demands = own.demands if own else GENERAL_DEMANDS
+    if us:
+        demands = f"{demands}; for our services in the United States, {us.demands}"
+    regimes = [regime for regime in (own, us) if regime]
+    table = load_countries().regions
+    served = {("eea" if region == "eea" else table[region].country) for region in _regions(answers) if region in table}
+    return {
+        "demands": demands,
+        "intercept": own.intercept if own else "",
+        "intercept_us": us.intercept if us else "",
+        "emergency": own.emergency if own else "",
+        "elsewhere": bool(served - covered),
+        "laws": "; ".join(regime.laws for regime in regimes),
+    }
+
+
+def _e_evidence(answers: Answers) -> bool:
+    """Regulation (EU) 2023/1543 reaches every provider offering services in the EU, from the date it applies."""
+    start = load_countries().e_evidence_from
+    return "eea" in _regions(answers) and start is not None and answers["policy.effective_date"] >= start
 
 
 def _cpni_applies(answers: Answers) -> bool:
@@ -313,6 +348,18 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
         "provides a public electronic communications service to people in the EEA or the UK "
         "(ePrivacy Directive, UK PECR)",
         lambda a: bool(_regions(a) & {"eea", "uk"}) and bool(ECS_SERVICES & set(a["services.offered"])),
+    ),
+    "lawful_access": (
+        "the orders for information and interception the law of our country (and of the US, if served) allows",
+        _lawful_access,
+    ),
+    "lawful_intercept": (
+        "the law of our country (or of the US, if served) provides for intercepting communications",
+        lambda a: bool(_lawful_access(a)["intercept"] or _lawful_access(a)["intercept_us"]),
+    ),
+    "e_evidence": (
+        "serves people in the EU on or after the date Regulation (EU) 2023/1543 applies (countries.toml)",
+        _e_evidence,
     ),
     "cpni_breach_rule": ("the text of 47 CFR 64.2011 in force on the effective date", _cpni_breach_rule),
     "shares_for_ads": (

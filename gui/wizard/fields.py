@@ -50,18 +50,26 @@ CANADA_MARKETING = (
 )
 
 
-def user_help(field: Field, regions: Iterable[str] = ("us",)) -> str:
+# Questions whose help names the lawful-access laws of the operator's country (facts.lawful_access.laws).
+LAWFUL_ACCESS_QUESTIONS = frozenset({"sharing.law_enforcement"})
+
+
+def user_help(field: Field, regions: Iterable[str] = ("us",), laws: str = "") -> str:
     """The field's explanation without the file syntax and project jargon meant for file writers.
 
-    Help that cites a US law is given for the regions served: CASL rather than the TCPA in Canada.
+    Help that cites a US law is given for the regions served: CASL rather than the TCPA in Canada;
+    `laws` are the lawful-access laws of the operator's country, named for the questions about them.
     """
     text = re.sub(r"\s*A period such as .*$", "", field.help)
     text = re.sub(r"[;,]\s*[^.;()]*\bseeds?\b[^.;()]*?(?=\s*[(.;]|$)", "", text).strip()
+    text = re.sub(r";\s*clause_library/[\w./]+", "", text)  # a file name means nothing to the user
     served = set(regions)
     if US_MARKETING in text and "canada" in served:
         text = text.replace(
             US_MARKETING, CANADA_MARKETING if "us" not in served else f"{US_MARKETING} {CANADA_MARKETING}"
         )
+    if laws and field.key in LAWFUL_ACCESS_QUESTIONS:
+        text = f"{text} In your policy: {laws}."
     return text
 
 
@@ -146,9 +154,9 @@ class FieldEditor(QObject):
             return None, None  # an optional answer left unset (the project file omits it)
         return validate_answer(self.key, value)
 
-    def localise(self, regions: Iterable[str]) -> None:
-        """Say the law of the places served in the explanation."""
-        text = user_help(self.field, regions)
+    def localise(self, regions: Iterable[str], laws: str = "") -> None:
+        """Say the law of the places served, and of the operator's country, in the explanation."""
+        text = user_help(self.field, regions, laws)
         if text != self.help.text():
             self.help.setText(text)
             self.input.setToolTip(text)

@@ -112,9 +112,10 @@ class FieldPage(QScrollArea):
 
     def apply(self, applicability: Applicability) -> None:
         regions = applicability.answers.get("audience.regions") or ()
+        access = (applicability.values or {}).get("facts.lawful_access") or {}
         for row, editor in enumerate(self.editors.values()):
             self.form.setRowVisible(row, applicability.field_applies(editor.key))
-            editor.localise(regions)
+            editor.localise(regions, access.get("laws", ""))
 
     def visible_editors(self) -> list[FieldEditor]:
         return [e for row, e in enumerate(self.editors.values()) if self.form.isRowVisible(row)]

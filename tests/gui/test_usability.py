@@ -645,3 +645,14 @@ def test_7_the_help_for_a_canadian_operator_names_casl_not_the_tcpa(qtbot, windo
     help_text = window.wizard.editor("purposes.marketing_channels").help.text()
     assert "CASL" in help_text
     assert "TCPA" in help_text
+
+
+def test_7_the_help_on_requests_from_authorities_names_a_canadian_operators_laws(qtbot, window: MainWindow):
+    window.session.new_project(None, {"company.country": "Canada", "audience.regions": ["canada"]})
+    editor = window.wizard.editor("sharing.law_enforcement")
+    for text in (editor.help.text(), editor.input.toolTip()):
+        assert "Criminal Code" in text
+        assert "CALEA" not in text
+        assert "U.S.C." not in text
+    window.session.document.set_answer("audience.regions", ["canada", "us"])
+    assert "CALEA" in editor.help.text(), "serving the US, its laws are named too"

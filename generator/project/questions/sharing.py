@@ -97,7 +97,9 @@ QUESTIONS: tuple[Field, ...] = (
         key="sharing.law_enforcement",
         kind="choice",
         label="Answering law-enforcement requests",
-        help="How government requests are handled (CALEA; 18 U.S.C. 2702-2703).",
+        help="How requests from police, courts and other authorities are answered. The policy names the "
+        "lawful-access laws of the company's country, and the US laws when it serves people in the United States "
+        "(GDPR Art. 13(1)(e); clause_library/countries.toml).",
         page="sharing",
         default="as_required",
         choices=("as_required", "notify_and_challenge"),
