@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from telepolicy.generator.checks.findings import Finding, sort_findings
 from telepolicy.generator.checks.requirements import TraceRow
 from telepolicy.generator.checks.requirements import check as check_plan
 from telepolicy.generator.checks.requirements import trace as trace_plan
-from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY, DocumentBuild
-from telepolicy.generator.documents.build import DOCUMENT_FORMATS, build_document, render_document
+from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY
 from telepolicy.generator.errors import ExportError, Problem
 from telepolicy.generator.files import write_all
 from telepolicy.generator.library.loader import library_for
@@ -32,6 +32,9 @@ from telepolicy.generator.rendering.html import render_html
 from telepolicy.generator.rendering.markdown import render_markdown
 from telepolicy.generator.rendering.summary_json import render_json
 from telepolicy.generator.version import __version__
+
+if TYPE_CHECKING:
+    from telepolicy.generator.documents.build import DocumentBuild
 
 FORMATS = ("md", "html", "pdf", "docx", "fragment", "json")
 DEFAULT_FORMATS = ("md", "html", "pdf")  # docx needs the docx extra; fragment and json are asked for by name
@@ -150,6 +153,8 @@ def build(
     for document_id in chosen:
         if document_id == POLICY:
             continue
+        from telepolicy.generator.documents.build import DOCUMENT_FORMATS, build_document, render_document
+
         made = result.documents[document_id] = build_document(document_id, project, plan, check=check)
         for fmt, data in render_document(made, wanted).items():
             result.outputs[f"{document_id}.{fmt}"] = data

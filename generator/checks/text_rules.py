@@ -86,7 +86,11 @@ class Contradiction:
 
 
 def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """A pattern for lowercased text: written in lower case, it is searched without IGNORECASE,
+    which keeps the regex engine's literal-prefix search (several times faster on a whole policy)."""
+    if pattern != pattern.lower():
+        raise ValueError(f"text rule patterns are matched against lowercased text; write {pattern!r} in lower case")
+    return re.compile(pattern)
 
 
 CONTRADICTIONS: tuple[Contradiction, ...] = (
@@ -117,7 +121,7 @@ CONTRADICTIONS: tuple[Contradiction, ...] = (
     Contradiction(
         "TEXT-NO-MONITORING-BUT-ANALYSIS",
         _re(r"we (do not|never) (read, listen to, record or )?monitor your calls"),
-        _re(r"spam|analy[sz]e (the )?content|AI (tools|features)|transcri"),
+        _re(r"spam|analy[sz]e (the )?content|ai (tools|features)|transcri"),
         "says we do not monitor calls and messages beside automated analysis of them (spam filters, AI "
         "features); say who may access content and what is analysed automatically",
         "GDPR Art 5(1)(a); ePrivacy Directive Art 5(1)",
@@ -159,19 +163,19 @@ CONTRADICTIONS: tuple[Contradiction, ...] = (
 
 # Region names in headings: a heading may name a region only if the policy serves it.
 HEADING_REGIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("eea", _re(r"\bEEA\b|European Economic Area")),
+    ("eea", re.compile(r"\bEEA\b|European Economic Area", re.IGNORECASE)),
     ("uk", re.compile(r"\bUK\b|United Kingdom")),
-    ("switzerland", _re(r"Switzerland|\bSwiss\b")),
-    ("california", _re(r"California")),
-    ("canada", _re(r"Canada")),
-    ("brazil", _re(r"Brazil")),
-    ("ukraine", _re(r"Ukraine")),
+    ("switzerland", re.compile(r"Switzerland|\bSwiss\b", re.IGNORECASE)),
+    ("california", re.compile(r"California", re.IGNORECASE)),
+    ("canada", re.compile(r"Canada", re.IGNORECASE)),
+    ("brazil", re.compile(r"Brazil", re.IGNORECASE)),
+    ("ukraine", re.compile(r"Ukraine", re.IGNORECASE)),
 )
 # What a value left empty leaves behind in a sentence.
 EMPTY_VALUE = re.compile(
     r"\[\]\(|\(mailto:\)|\(<>\)|\b(?:at|to|on|by|is|are|from)\s+[.,;:](?!\w)|\b(?:at|to|on|by)\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
+    re.MULTILINE,
+)  # searched in lowercased text
 # An institution named after a verb or preposition without "the": "is Data Protection Commission".
 MISSING_ARTICLE = re.compile(
     r"\b(?:is|are|by|to|with|from|of|at)\s+(?:Data Protection (?:Commission|Authority)|Information Commissioner|"
@@ -225,11 +229,12 @@ def text_findings(plan: Plan) -> list[Finding]:
     """Findings of the rules over the rendered text of the policy."""
     answers, facts = plan.project.answers, plan.context["facts"]
     rows, findings = _rendered(plan)
-    whole = "\n".join(f"### {title}\n{text}" for _, title, text in rows)
+    lowered = [text.lower() for _, _, text in rows]  # what the patterns of _re search
+    whole = "\n".join(f"### {title}\n{text}" for _, title, text in rows).lower()
     for rule in CONTRADICTIONS:
         if not rule.when(answers, facts) or (rule.unless and rule.unless.search(whole)):
             continue
-        first = next((cid for cid, _, text in rows if rule.first.search(text)), None)
+        first = next((row[0] for row, text in zip(rows, lowered, strict=True) if rule.first.search(text)), None)
         if first is not None and rule.second.search(whole):
             findings.append(Finding("error", rule.code, f"The policy {rule.message}.", rule.citation, _target(first)))
     served = set(answers["audience.regions"])
@@ -246,10 +251,11 @@ def text_findings(plan: Plan) -> list[Finding]:
                         _target(clause_id),
                     )
                 )
-    for clause_id, heading, text in rows:
-        match = EMPTY_VALUE.search(text)
+    for (clause_id, heading, text), low in zip(rows, lowered, strict=True):
+        match = EMPTY_VALUE.search(low)
         if clause_id and match:
-            line = next(line for line in text.splitlines() if match.group(0) in line or line.strip() == "")
+            number = next(i for i, line in enumerate(low.splitlines()) if match.group(0) in line or not line.strip())
+            line = text.splitlines()[number]
             findings.append(
                 Finding(
                     "error",
@@ -274,7 +280,11 @@ def text_findings(plan: Plan) -> list[Finding]:
                 )
             )
     for topic, signature in TOPICS:
-        where = [heading for clause_id, heading, text in rows if clause_id and signature.search(text)]
+        where = [
+            heading
+            for (clause_id, heading, _), low in zip(rows, lowered, strict=True)
+            if clause_id and signature.search(low)
+        ]
         if len(where) > 1:
             findings.append(
                 Finding(

@@ -1,1 +1,3 @@
 """Publishing: the version history beside a project, and redlines between versions."""
+
+REDLINE_FORMATS = ("html", "pdf", "docx")  # what a redline can be written as

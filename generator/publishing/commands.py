@@ -1,4 +1,8 @@
-"""The `publish` and `diff` subcommands of the `telepolicy` command (registered by generator/cli.py)."""
+"""The `publish` and `diff` subcommands of the `telepolicy` command (registered by generator/cli.py).
+
+The publishing service (redlines, Python-Markdown) is imported by the commands that use it, so
+registering them costs the other commands nothing.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from typing import Any
 
 from telepolicy.generator.pipeline import build, write_outputs
 from telepolicy.generator.project.file import load_project
+from telepolicy.generator.publishing import REDLINE_FORMATS
 from telepolicy.generator.publishing.history import CURRENT
-from telepolicy.generator.publishing.service import REDLINE_FORMATS, compare, publish, render_redline
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
@@ -36,6 +40,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
+    from telepolicy.generator.publishing.service import publish
+
     result = publish(path, today=args.date, next_number=args.next)
     print(f"published version {result.entry.version} (effective {result.entry.effective_date}) as {result.path}")
     for line in result.entry.summary:
@@ -46,6 +52,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    from telepolicy.generator.publishing.service import compare, render_redline
+
     comparison = compare(path, args.old, args.new)
     outputs = render_redline(comparison, args.format.split(","))
     for line in comparison.redline.summary() or ["no change in the policy text"]:

@@ -19,6 +19,7 @@ from telepolicy.generator.library.templating import format_date
 from telepolicy.generator.pipeline import plan_for
 from telepolicy.generator.project.file import load_project
 from telepolicy.generator.project.model import Project
+from telepolicy.generator.publishing import REDLINE_FORMATS
 from telepolicy.generator.publishing.history import (
     CURRENT,
     History,
@@ -34,7 +35,6 @@ from telepolicy.generator.rendering.html import page_environment
 from telepolicy.generator.rendering.markdown import render_markdown
 from telepolicy.generator.version import __version__
 
-REDLINE_FORMATS = ("html", "pdf", "docx")
 STATUS_LABELS = {"changed": "changed", "added": "new section", "removed": "removed", "unchanged": "unchanged"}
 FIRST_VERSION = "First published version."
 # The list of what changed (clause changes.latest) always changes with the version: marked, not summarised.
