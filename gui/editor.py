@@ -7,8 +7,17 @@ its text comes from: the library, the user's edit, the user's own clause.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from telepolicy.generator import Plan, PlannedClause
 from telepolicy.gui.clause_panel import ClausePanel
@@ -25,6 +34,35 @@ def clause_status(planned: PlannedClause, omitted: bool) -> str:
     if planned.stale:
         return "⚠ Library changed"
     return {"library": "", "edited": "Edited", "custom": "Your clause"}[planned.origin]  # only what differs
+
+
+class VerticalScroll(QScrollArea):
+    """Scrolls its widget up and down only: as narrow as the widget allows, as short as the window needs.
+
+    A plain scroll area would let the splitter make it narrower than its widget, cutting off the right edge.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widgetResizable=True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.content = widget  # before setWidget, which already sends events
+        self.setWidget(widget)
+        widget.installEventFilter(self)
+
+    def _width(self, widget_width: int) -> int:
+        return widget_width + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self._width(self.content.minimumSizeHint().width()), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self._width(self.content.sizeHint().width()), super().sizeHint().height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.content and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the widget's minimum width changed: the splitter hears of it
+        return super().eventFilter(watched, event)
 
 
 class EditorPanel(QWidget):
@@ -44,9 +82,12 @@ class EditorPanel(QWidget):
         self.outline.currentItemChanged.connect(self._chosen)
         self.panel = ClausePanel()
         self.panel.add_custom.connect(self._add_custom)
+        # The panel scrolls up and down rather than asking for more height than a 700 px window has:
+        # squeezed, its wrapped notes would overlap the buttons, or the window would outgrow the screen.
+        self.scroller = scroller = VerticalScroll(self.panel)
         splitter = QSplitter()
         splitter.addWidget(self.outline)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(scroller)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 470])
         layout = QVBoxLayout(self)

@@ -1,14 +1,17 @@
-"""Save screenshots of the desktop app's main screens for the README.
+"""Save screenshots of the desktop app's main screens for the README, at 1024x700 and at 2x scaling.
 
     .venv/bin/python scripts/screenshots.py [OUT_DIR]     # default: docs/screenshots
 
 Runs on Qt's offscreen platform with throwaway settings, so it needs no display and
-touches nothing of the user's. Each screen is set up through the app's own API.
+touches nothing of the user's. Each screen is set up through the app's own API. The
+2x picture comes from a second run of this script with QT_SCALE_FACTOR=2 (Qt reads the
+scale factor once, when the application starts).
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -29,7 +32,7 @@ from telepolicy.gui.main_window import MainWindow  # noqa: E402
 from telepolicy.gui.recovery import Recovery  # noqa: E402
 from telepolicy.gui.settings import Settings  # noqa: E402
 
-SIZE = (1360, 860)
+SIZE = (1024, 700)  # the smallest screen the app is laid out for (issue 13, point 8)
 PRESET = "us-carrier-eea"
 
 
@@ -69,24 +72,44 @@ def new_window(folder: Path) -> MainWindow:
     return window
 
 
-def main(out: Path) -> int:
+def wizard_2x(out: Path) -> None:
+    """The wizard's Regions page at 2x scaling: run in a child process whose Qt scales by two."""
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, __file__, "--2x", str(out)], env=env, check=True)
+
+
+def main(out: Path, scaled: bool = False) -> int:
     QStandardPaths.setTestModeEnabled(True)
     app = create_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="telepolicy-screens-"))
     window = new_window(folder)
 
+    if scaled:
+        window.session.new_project(PRESET)
+        window.wizard.go_to("audience.regions", highlight=False)
+        settle(lambda: window.renderer.latest is not None)
+        window.grab().save(str(out / "wizard-2x.png"))
+        return close(window, app)
+
     window.session.start(None)
     settle()
     window.grab().save(str(out / "start.png"))
 
     window.session.new_project(PRESET)
-    window.wizard.go_to("data.traffic.retention")
-    period = window.wizard.editor("data.traffic.retention")
-    period.input.setText("until we no longer need it")
-    period.check()  # as when the user leaves the field: flagged, with the reason, and not saved
+    window.wizard.go_to("audience.regions", highlight=False)
     settle(lambda: window.renderer.latest is not None)
-    window.grab().save(str(out / "wizard.png"))
+    window.grab().save(str(out / "wizard-1024x700.png"))
+
+    window.wizard.go_to("data.contact.retention", highlight=False)
+    settle()
+    window.grab().save(str(out / "retention-picker-1024x700.png"))
+
+    window.editor_action.trigger()
+    settle(lambda: window.renderer.latest is not None)
+    window.editor.go_to("introduction.who_we_are", focus=False)
+    settle()
+    window.grab().save(str(out / "clause-editor-1024x700.png"))
 
     project = load_preset(PRESET)
     project.clause_edits["contact.privacy_team"] = ClauseEdit(
@@ -96,14 +119,16 @@ def main(out: Path) -> int:
     window.session._set_document(Document(project))
     window.editor_action.trigger()
     settle(lambda: window.renderer.latest is not None)
-    window.editor.go_to("contact.privacy_team")
+    window.editor.go_to("contact.privacy_team", focus=False)
     settle()
-    window.grab().save(str(out / "editor.png"))
+    window.editor.scroller.ensureWidgetVisible(window.editor.panel.keep_button)  # the notice and the difference
+    settle()
+    window.grab().save(str(out / "library-change-1024x700.png"))
 
+    window.session.document.undo_stack.setClean()
     window.session.new_project(PRESET)
     window.session.document.set_answer("company.privacy_email", "")  # as a half-finished project has it
     settle(lambda: window.renderer.latest is not None)
-    window.resizeDocks([window.findings_dock], [220], Qt.Orientation.Vertical)
     window.show_findings()
     window.findings.list.setCurrentItem(window.findings.list.topLevelItem(1))
     settle()
@@ -120,14 +145,24 @@ def main(out: Path) -> int:
     settle(lambda: bool(dialog.written), timeout_ms=120_000)
     with_dialog(window, dialog).save(str(out / "export.png"))
     dialog.close()
+    return close(window, app)
 
-    window.session.document.undo_stack.setClean()
+
+def close(window: MainWindow, app: QApplication) -> int:
+    if window.session.document is not None:
+        window.session.document.undo_stack.setClean()
     window.close()
     QThreadPool.globalInstance().waitForDone()
     del app
-    print(f"wrote {', '.join(sorted(p.name for p in out.glob('*.png')))} to {out}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"))
+    arguments = sys.argv[1:]
+    scaled = "--2x" in arguments
+    target = Path(next((a for a in arguments if a != "--2x"), ROOT / "docs" / "screenshots"))
+    code = main(target, scaled)
+    if not scaled:
+        wizard_2x(target)
+        print(f"wrote {', '.join(sorted(p.name for p in target.glob('*.png')))} to {target}")
+    sys.exit(code)

@@ -6,6 +6,7 @@ Each test names the point it covers; each fails if that behaviour goes.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import locale
 import re
 import threading
@@ -572,6 +573,35 @@ def test_8_choosing_a_clause_does_not_make_the_panels_jump(qtbot, window: MainWi
     qtbot.wait(200)
     assert window.tabs.minimumSizeHint().width() <= before[0], "the clause panel asks for no more room"
     assert window.splitter.sizes() == before, "the preview keeps its width"
+
+
+def test_8_a_clause_whose_library_text_changed_fits_a_small_window_without_overlap(qtbot, window: MainWindow):
+    from telepolicy.generator import ClauseEdit
+    from telepolicy.gui.document import Document
+
+    project = load_preset(PRESET)
+    project.clause_edits["contact.privacy_team"] = ClauseEdit(
+        text="Write to us. We answer within a week.", base_hash="0"
+    )
+    window.session._set_document(Document(project))
+    _small(window)
+    window.editor_action.trigger()
+    wait_rendered(qtbot, window)
+    assert window.editor.go_to("contact.privacy_team", focus=False)
+    qtbot.wait(200)
+    panel = window.editor.panel
+    assert panel.stale.isVisible()
+    assert panel.diff.isVisible()
+    assert window.height() <= 700, "the window does not outgrow a 1024x700 screen"
+    parts = [
+        w for w in (panel.omit_box, panel.reset_button, panel.add_button, panel.stale, panel.diff) if w.isVisible()
+    ]
+    for upper, lower in itertools.pairwise(parts):
+        assert upper.mapTo(panel, upper.rect().bottomLeft()).y() < lower.mapTo(panel, lower.rect().topLeft()).y(), (
+            f"{upper.objectName() or type(upper).__name__} overlaps what follows it"
+        )
+    assert panel.stale.height() >= panel.stale.heightForWidth(panel.stale.width()), "the notice is shown whole"
+    assert panel.width() <= window.editor.scroller.viewport().width(), "nothing is cut off at the right"
 
 
 def test_16_an_unexpected_error_is_shown_in_a_dialog_not_only_on_stderr(qapp, monkeypatch):
