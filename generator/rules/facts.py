@@ -235,6 +235,50 @@ def _bases(answers: Answers) -> set[str]:
     return {answers[f"legal_bases.{purpose}"] for purpose in answers["purposes.used"]}
 
 
+def _children_statement(answers: Answers) -> bool:
+    """Whether the policy needs its children section: the service is for children, admits people under 16
+    (the age of GDPR Art. 8(1) and CCPA 1798.120(c)), sells data of consumers known to be under 16, the
+    operator asked for guidance to parents, or a rule of requirement_rules.toml that children clauses serve
+    applies: COPPA's general-audience statement (US), CCPA 11 CCR 7011 (California), GDPR Art. 8 (consent, EEA)."""
+    regions = _regions(answers)
+    return bool(
+        answers["children.directed_to_children"]
+        or answers["children.minimum_age"] < 16
+        or answers["children.under_16_opt_in"]
+        or answers["children.parental_guidance"]
+        or regions & {"us", "california"}
+        or ("eea" in regions and "consent" in _bases(answers))
+    )
+
+
+# Served regions whose law governs data leaving them, and the country (or group) they stand for.
+TRANSFER_REGIONS = {
+    "eea": "eea",
+    "uk": "united_kingdom",
+    "switzerland": "switzerland",
+    "canada": "canada",
+    "brazil": "brazil",
+    "ukraine": "ukraine",
+}
+
+
+def _transfers_abroad(answers: Answers) -> bool:
+    """Whether personal data is kept or handled outside the operator's own country (the EEA, for an operator
+    there) or outside a served region whose law governs transfers; calls to other countries alone are not."""
+    flows = _flow_countries(answers)
+    home = load_countries().find(answers["company.country"])
+    if home is None:
+        own = answers["company.country"].strip().lower()
+        leaves_home = any(c.strip().lower() != own for c in flows)
+    else:
+        leaves_home = leaves(flows, "eea" if home.eea else home.id)
+    regions = _regions(answers)
+    served = [group for region, group in TRANSFER_REGIONS.items() if region in regions]
+    # A controller outside the EEA that keeps data in the EEA still receives it there (EDPB Guidelines 05/2021).
+    from_eea = "eea" in regions and bool(_eea_transfer_countries(answers))
+    return leaves_home or from_eea or any(leaves(flows, group) for group in served)
+
+
 FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     "collected_categories": ("the data categories collected", _collected),
     "sources_used": (
@@ -375,6 +419,16 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
             or "google_analytics" in a["cookies.tools"]
             or a["cookies.fingerprinting"]
         ),
+    ),
+    "children_statement": (
+        "the policy needs a children section: a service for children, people under 16 admitted or their data "
+        "sold, parental guidance chosen, or a law that asks for a statement (COPPA, CCPA, GDPR Art. 8)",
+        _children_statement,
+    ),
+    "transfers_abroad": (
+        "keeps or sends personal data outside the operator's country (the EEA, for an operator there) "
+        "or outside a served region whose law governs transfers",
+        _transfers_abroad,
     ),
 }
 

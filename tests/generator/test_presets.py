@@ -92,7 +92,8 @@ KEY_COMMITMENTS = {
         "Prairie Valley Telephone Cooperative",
     ],
     "us-cpaas-sip": ["processor", "Do Not Sell or Share", "DataRep Europe Limited", "Data Privacy Framework"],
-    "eu-voip-operator": ["traffic data", "Autoriteit Persoonsgegevens", "16"],
+    # no minimum age: people from 16 admitted and no consent relied on, so no children section
+    "eu-voip-operator": ["traffic data", "Autoriteit Persoonsgegevens"],
     "non-eu-cloud-comms": ["Ukraine", "Standard Contractual Clauses", "18", "credit"],
     "global-cpaas-bcr": ["Binding Corporate Rules", "Global Privacy Control", "Do Not Track", "13", "16"],
     "us-carrier-eea": ["CPNI", "opt out", "Northwind Voice Communications, Inc."],

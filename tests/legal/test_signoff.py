@@ -115,7 +115,9 @@ def test_subpoena_appears_only_in_policies_for_us_users(preset):
 
 
 def test_storage_in_one_country_is_called_that_country():
-    text = policy(project("eu-voip-operator"))
+    item = project("eu-voip-operator")
+    item.answers["audience.regions"] = ["eea", "uk"]  # data of people in the UK leaves it: a transfers section
+    text = policy(item)
     assert "We store personal information on servers in the Netherlands." in text
     assert "Our service providers handle it only in that country." in text
     assert "only in these countries" not in text
@@ -283,7 +285,7 @@ def test_us_word_robocalls_only_with_the_us_robocall_rules(preset):
 
 
 def test_eea_age_paragraph_adds_the_article_8_point_instead_of_repeating_the_age():
-    text = policy(project("eu-voip-operator"))
+    text = policy(project("eu-mobile-mvno"))  # minimum age 16, consent in the EEA: GDPR Art. 8 applies
     assert "the same minimum age of 16 applies" not in text
     assert "It is at or above the age at which Article 8 of the GDPR, in every EEA country" in text
 

@@ -144,7 +144,7 @@ def test_changes_section_lists_what_changed_in_the_latest_version(tmp_path):
     second = publish(project)
     text = second.path.read_text("utf-8")
     assert "### What changed in this version" in text
-    assert "- Section 16 (How to contact us): “Contact us”: “0100” → “0199”." in text
+    assert "- Section 14 (How to contact us): “Contact us”: “0100” → “0199”." in text
     assert load_project(project).answers["policy.changes"] == list(second.entry.summary)
     # the list itself is not a change of substance between two versions
     assert [(c.deleted, c.inserted) for c in compare(project, "1.4", "1.5").redline.changes] == [("0100", "0199")]
