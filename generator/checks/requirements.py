@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from telepolicy.generator import cache
 from telepolicy.generator.checks.answer_rules import answer_findings
 from telepolicy.generator.checks.consistency import consistency_findings
 from telepolicy.generator.checks.findings import SEVERITIES, Finding, sort_findings
@@ -70,11 +71,29 @@ def load_rules(library: Library) -> dict[str, RequirementRule]:
 
 @lru_cache(maxsize=4)
 def read_rules(path: Path, known: frozenset[str]) -> dict[str, RequirementRule]:
-    """Read and check a rules file; every problem names the file, line and key (ClauseLibraryError)."""
+    """Read and check a rules file; every problem names the file, line and key (ClauseLibraryError).
+
+    Checked rules are kept in the user cache, keyed by the file's bytes, the requirement ids and
+    the program, so a run whose rules file is unchanged neither parses nor checks it again.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ClauseLibraryError(Problem(path, f"cannot be read: {error}")) from None
+    key = cache.digest(cache.program_key(), raw, *sorted(known))
+    stored = cache.read_object("requirement-rules", key)
+    if isinstance(stored, dict) and all(isinstance(rule, RequirementRule) for rule in stored.values()):
+        return stored
+    rules = _checked_rules(path, raw, known)
+    cache.write_object("requirement-rules", key, rules)
+    return rules
+
+
+def _checked_rules(path: Path, raw: bytes, known: frozenset[str]) -> dict[str, RequirementRule]:
+    try:
+        text = raw.decode("utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         match = re.search(r"at line (\d+)", str(error))
         raise ClauseLibraryError(
             Problem(path, f"cannot be read: {error}", line=int(match.group(1)) if match else None)

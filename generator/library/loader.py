@@ -246,6 +246,7 @@ def load_library(extra_paths: tuple[Path, ...] = ()) -> Library:
         }
         stored = (library.clauses, library.sections, library.terms, library.requirements, library.seeds)
         cache.write_object("library", key, (*stored, {text: marshal.dumps(c) for text, c in library.code.items()}))
+    library.key = key
     if len(_loaded) >= 8:
         _loaded.clear()
     _loaded[key] = library

@@ -95,6 +95,9 @@ class Library:
     templates: dict[str, ClauseTemplate] = field(default_factory=dict)
     # Compiled library texts and the answers each reads (template_inputs), kept in the cache.
     code: dict[str, tuple[CodeType, tuple[str, ...]]] = field(default_factory=dict)
+    # What identifies this library's content and the program (loader.load_library): outputs kept
+    # in the user cache are filed under it, as they depend on the terms and the filters too.
+    key: str = ""
 
     def compile(self, source: str) -> ClauseTemplate:
         """Compiled template for a clause text, cached: the preview re-renders often.
@@ -109,8 +112,8 @@ class Library:
                 compiled = self.env.compile(source), template_inputs(self.env.parse(source), self.env)
                 _compiled.put(source, marshal.dumps(compiled))
             code, inputs = compiled
-            jinja = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
-            template = self.templates[source] = ClauseTemplate(jinja, inputs)
+            stored_as = cache.digest(self.key, source) if self.key else ""
+            template = self.templates[source] = ClauseTemplate(self.env, code, inputs, stored_as)
         return template
 
 
@@ -120,12 +123,22 @@ class ClauseTemplate:
     After an answer changes, only the clauses that read it render again. The inputs are every
     dotted path the text reads and every root it uses otherwise (template_inputs); each is
     looked up as deep as the context goes ("*" is the whole context), so a value is never left
-    out of the key.
+    out of the key. Outputs are also kept in the user cache, filed under the library's key and
+    the text (`stored_as`), so the next run renders only what changed since the last one.
     """
 
-    def __init__(self, template: Template, inputs: tuple[str, ...]) -> None:
-        self.template, self.inputs = template, tuple(path.split(".") for path in inputs)
+    def __init__(self, env: Environment, code: CodeType, inputs: tuple[str, ...], stored_as: str = "") -> None:
+        self.env, self.code, self.stored_as = env, code, stored_as
+        self.inputs = tuple(path.split(".") for path in inputs)
+        self._template: Template | None = None
         self._outputs: dict[bytes, str] = {}
+
+    @property
+    def template(self) -> Template:
+        """The Jinja template, made on the first render that is not found among the kept outputs."""
+        if self._template is None:
+            self._template = self.env.template_class.from_code(self.env, self.code, self.env.make_globals(None))
+        return self._template
 
     def render(self, context: dict[str, Any]) -> str:
         try:
@@ -134,7 +147,12 @@ class ClauseTemplate:
             return self.template.render(context)
         output = self._outputs.get(key)
         if output is None:
-            output = self.template.render(context)
+            stored_key = cache.digest(self.stored_as, key) if self.stored_as else ""
+            output = _outputs.get(stored_key) if stored_key else None
+            if output is None:
+                output = self.template.render(context)
+                if stored_key:
+                    _outputs.put(stored_key, output)
             if len(self._outputs) >= 32:
                 self._outputs.clear()
             self._outputs[key] = output
@@ -196,6 +214,7 @@ def template_inputs(ast: nodes.Template, env: Environment) -> tuple[str, ...]:
 
 
 _compiled = cache.StoredMap("clause-code", limit=2000, value_type=bytes)  # saved at exit
+_outputs = cache.StoredMap("clause-output", limit=4000)  # rendered clause texts, saved at exit
 
 
 def _stored_code(source: str) -> tuple[CodeType, tuple[str, ...]] | None:

@@ -76,10 +76,12 @@ def parse_project(text: str, path: Path | None = None, *, lenient: bool = False)
                 line=int(match.group(1)) if match else None,
             )
         ) from None
-    lines = key_lines(text)
+    lines: dict[str, int] = {}  # the lines of the keys, found when the first problem needs one
     problems: list[Problem] = []
 
     def problem(key: str, message: str, severity: str = "error", target: FixTarget | None = None) -> None:
+        if not lines:
+            lines.update(key_lines(text))
         problems.append(Problem(path, message, key, line_of(lines, key), severity, target or target_for(key)))
 
     version = raw.get("format", FORMAT_VERSION)

@@ -598,3 +598,86 @@ def test_respelling_and_sanitising_give_what_the_plain_functions_give():
     assert respell(text, "en-US") == respell.__wrapped__(text, "en-US")
     assert respell(text, "en-GB") == respell.__wrapped__(text, "en-GB")
     assert safe_markdown(text) == safe_markdown.__wrapped__(text)
+
+
+# --- rendered clause texts kept across runs ---------------------------------------------------
+
+
+def next_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Save the kept clause outputs as at exit, then start as a new process: only the disk remains."""
+    model._outputs.save()
+    monkeypatch.setattr(model, "_outputs", cache.StoredMap("clause-output"))
+    forget_this_process()
+
+
+def refusing_to_render(template: model.ClauseTemplate) -> None:
+    def fail(context: object) -> str:
+        raise AssertionError("rendered again although its output for these answers is stored")
+
+    template.template.render = fail  # type: ignore[method-assign]
+
+
+def test_a_clause_output_is_read_back_in_the_next_run_without_rendering(org, monkeypatch):
+    monkeypatch.setattr(model, "_outputs", cache.StoredMap("clause-output"))
+    text = "Write to {{ company.legal_name }}."
+    context = {"company": {"legal_name": "Meridian"}}
+    assert load_library((org,)).compile(text).render(context) == "Write to Meridian."
+    next_run(monkeypatch)
+    template = load_library((org,)).compile(text)
+    refusing_to_render(template)
+    assert template.render(context) == "Write to Meridian."
+    with pytest.raises(AssertionError, match="rendered again"):  # other answers: a real render
+        template.render({"company": {"legal_name": "Other"}})
+
+
+def test_a_stored_clause_output_follows_the_terms_of_the_library(org, monkeypatch):
+    """A clause's words can come from terms.toml: a changed term is never served from the cache."""
+    monkeypatch.setattr(model, "_outputs", cache.StoredMap("clause-output"))
+    (org / "terms.toml").write_text('[org_words]\ndesk = "front desk"\n', encoding="utf-8")
+    text = 'Ask at the {{ "desk" | term("org_words") }}.'
+    context = {"policy": {"language": "en-GB"}}
+    assert load_library((org,)).compile(text).render(context) == "Ask at the front desk."
+    next_run(monkeypatch)
+    (org / "terms.toml").write_text('[org_words]\ndesk = "service counter"\n', encoding="utf-8")
+    os.utime(org / "terms.toml", ns=(0, 0))  # even with an old modification time
+    assert load_library((org,)).compile(text).render(context) == "Ask at the service counter."
+
+
+def test_a_stored_clause_output_follows_the_program_version(org, monkeypatch):
+    monkeypatch.setattr(model, "_outputs", cache.StoredMap("clause-output"))
+    text = "Write to {{ company.legal_name }}."
+    context = {"company": {"legal_name": "Meridian"}}
+    load_library((org,)).compile(text).render(context)
+    next_run(monkeypatch)
+    monkeypatch.setattr("telepolicy.generator.version.__version__", "999.0")
+    cache.program_key.cache_clear()
+    monkeypatch.setattr(model, "_outputs", cache.StoredMap("clause-output"))
+    template = load_library((org,)).compile(text)
+    refusing_to_render(template)
+    with pytest.raises(AssertionError, match="rendered again"):
+        template.render(context)
+
+
+def test_no_clause_output_is_written_with_the_cache_off(org, private_cache, monkeypatch):
+    monkeypatch.setenv(cache.ENV_OFF, "1")
+    monkeypatch.setattr(model, "_outputs", cache.StoredMap("clause-output"))
+    load_library((org,)).compile("Write to {{ company.legal_name }}.").render({"company": {"legal_name": "M"}})
+    model._outputs.save()
+    assert not entries(private_cache, "clause-output")
+
+
+def test_checked_requirement_rules_are_kept_and_follow_the_rules_file(tmp_path, monkeypatch):
+    from telepolicy.generator.checks import requirements
+
+    rules_file = tmp_path / "requirement_rules.toml"
+    rules_file.write_text('["gdpr.13.1.a"]\nwhen = {}\nseverity = "error"\n', encoding="utf-8")
+    known = frozenset({"gdpr.13.1.a"})
+    assert requirements.read_rules.__wrapped__(rules_file, known)["gdpr.13.1.a"].severity == "error"
+    checked = []
+    real = requirements._checked_rules
+    monkeypatch.setattr(requirements, "_checked_rules", lambda *a: checked.append(a) or real(*a))
+    assert requirements.read_rules.__wrapped__(rules_file, known)["gdpr.13.1.a"].severity == "error"
+    assert not checked, "an unchanged rules file was parsed and checked again"
+    rules_file.write_text('["gdpr.13.1.a"]\nwhen = {}\nseverity = "warning"\n', encoding="utf-8")
+    assert requirements.read_rules.__wrapped__(rules_file, known)["gdpr.13.1.a"].severity == "warning"
+    assert len(checked) == 1
