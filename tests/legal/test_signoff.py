@@ -197,7 +197,7 @@ def test_dispute_body_is_introduced_without_a_missing_article():
 @pytest.mark.parametrize("preset", ["eu-voip-operator", "us-carrier-eea"])
 def test_minimal_style_lists_sources_without_a_dangling_category(preset):
     text = policy(project(preset, policy__style="minimal"))
-    assert "It comes from you and our network and systems." in text
+    assert "It comes from you and our network and systems; we also receive " in text
     assert "traffic data from other operators and number databases." in text
     assert "number databases (traffic data)" not in text
 
