@@ -294,3 +294,23 @@ def test_canadian_policy_does_not_speak_of_gdpr_legal_bases_for_consent():
     text = policy(project("canada-quebec-operator"))
     assert "It also does not affect uses that the law allows without your consent." in text
     assert "rely on another legal basis" not in text
+
+
+@pytest.mark.parametrize("style", ["full", "concise"])
+def test_the_privacy_officer_is_called_by_the_operators_title_in_every_style(style):
+    """dpo.title reached only the minimal notice; the contact, Canadian, Brazilian and Ukrainian clauses said DPO."""
+    quebec = policy(project("canada-quebec-operator", policy__style=style))
+    assert "Our person in charge of the protection of personal information is accountable" in quebec
+    assert "for the attention of the person in charge of the protection of personal information" in quebec
+    assert "also our person in charge" not in quebec  # the title already says so
+    eu = policy(project("eu-voip-operator", policy__style=style, dpo__title="Chief Privacy Officer"))
+    assert "We have appointed a Data Protection Officer, who is our Chief Privacy Officer." in eu
+    assert "You can write to our Chief Privacy Officer at" in eu
+    item = project("non-eu-cloud-comms", policy__style=style, dpo__title="Chief Privacy Officer")
+    item.answers["audience.regions"] = ["ukraine", "eea", "brazil"]
+    text = policy(item)
+    assert 'Our Chief Privacy Officer is our data protection officer, called the "encarregado"' in text
+    assert "our Chief Privacy Officer is responsible for organising the protection of personal data" in text
+    brazil = project("non-eu-cloud-comms", policy__style=style, dpo__title="encarregado")
+    brazil.answers["audience.regions"] = ["ukraine", "eea", "brazil"]
+    assert "In Brazil, this person is our data protection officer" not in policy(brazil)
