@@ -35,6 +35,7 @@ from telepolicy.generator.version import __version__
 
 if TYPE_CHECKING:
     from telepolicy.generator.documents.build import DocumentBuild
+    from telepolicy.generator.rendering.pdf import Progress
 
 FORMATS = ("md", "html", "pdf", "docx", "fragment", "json")
 DEFAULT_FORMATS = ("md", "html", "pdf")  # docx needs the docx extra; fragment and json are asked for by name
@@ -111,6 +112,7 @@ def build(
     library: Library | None = None,
     front_matter: bool = False,
     documents: Iterable[str] = (POLICY,),
+    on_progress: Progress | None = None,
 ) -> Build:
     """Plan the project once, render each format asked for (none is fine: a check only) and check the plan.
 
@@ -118,7 +120,8 @@ def build(
     outputs are keyed by format, each other document's by "<document>.<format>", and every
     document's findings join the policy's. Nothing is written. Bad input raises
     `ProjectFileError`, `ClauseLibraryError`, `RenderError`, or `ExportError` for a document that
-    does not apply.
+    does not apply. `on_progress(step, percent)` hears how the policy's PDF print goes, page by
+    page (generator/rendering/pdf.py): it is called in the thread that builds.
     """
     wanted = parse_formats(formats) if formats else ()
     chosen = parse_documents(documents, project)
@@ -146,7 +149,7 @@ def build(
             if "pdf" in wanted:
                 from telepolicy.generator.rendering.pdf import render_pdf
 
-                result.outputs["pdf"] = render_pdf(html, project.path)
+                result.outputs["pdf"] = render_pdf(html, project.path, on_progress)
         result.outputs = {f: result.outputs[f] for f in wanted}
     if check and POLICY in chosen:
         result.findings = check_plan(plan, today=today)

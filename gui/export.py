@@ -1,7 +1,7 @@
 """Export: choose formats and a folder, render in the background, write only a whole result.
 
-A PDF render cannot be interrupted halfway, so Cancel means the result is thrown
-away: files are written (atomically, by `write_outputs`) only after every format
+Cancel throws the result away (a PDF print also stops at its next step or page, where
+its progress is reported): files are written (atomically, by `write_outputs`) only after every format
 has rendered and only if the user has not cancelled. A cancelled or failed
 export leaves the folder as it was.
 """
@@ -53,8 +53,13 @@ FORMAT_LABELS = {
     "pdf": "&PDF (.pdf), for print and archives",
 }
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "pdf": "PDF"}
-# What each format's render is doing, for the progress dialog (a PDF's page layout has no steps to count).
+# What each format's render is doing, for the progress dialog; the PDF's print then says its own steps.
 FORMAT_STEPS = {"md": "Writing the Markdown text", "html": "Writing the web page", "pdf": "Laying out the PDF pages"}
+STEPS_PER_FORMAT = 100  # the bar counts each format as 100 steps: a PDF's are its print's percentages
+
+
+class StoppedError(Exception):
+    """Raised in the print's progress callback after Cancel, so WeasyPrint stops laying out pages."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ class ExportJob(QObject):
     """Renders each format in turn off the UI thread; writes nothing itself."""
 
     step = Signal(int, str)  # formats done so far, the format being rendered
+    pdf_progress = Signal(str, int)  # the PDF print's step in words, and its percentage done
     rendered = Signal(object)  # dict[str, bytes], only when not cancelled
     failed = Signal(object)  # the exception
     cancelled = Signal()
@@ -131,8 +137,15 @@ class ExportJob(QObject):
             if self._cancel.is_set():
                 break
             self.step.emit(done, fmt)
-            outputs.update(build(self.project, [fmt], check=False, documents=self.documents).outputs)
+            made = build(self.project, [fmt], check=False, documents=self.documents, on_progress=self._printing)
+            outputs.update(made.outputs)
         return outputs
+
+    def _printing(self, words: str, percent: int | None) -> None:
+        """In the render thread: pass the PDF print's progress on, or stop the print after Cancel."""
+        if self._cancel.is_set():
+            raise StoppedError
+        self.pdf_progress.emit(words, percent or 0)
 
     def _finished(self, outputs: dict[str, bytes]) -> None:
         self.running = False
@@ -168,6 +181,7 @@ class ExportDialog(QDialog):
         self.job: ExportJob | None = None
         self.progress: QProgressDialog | None = None
         self.written: list[Path] = []
+        self._done = 0  # formats rendered so far in the running export
         chosen = settings.export_formats()
         self.boxes = {fmt: _check_box(label, fmt in chosen) for fmt, label in FORMAT_LABELS.items()}
         self.document_boxes: dict[str, QCheckBox] = {}  # every document; those that do not apply are disabled
@@ -252,7 +266,7 @@ class ExportDialog(QDialog):
         self.open_button.setEnabled(False)
         self.export_button.setEnabled(False)
         self.job = ExportJob(self.project, formats, self, self.documents())
-        self.progress = QProgressDialog("Rendering…", "&Cancel", 0, len(formats), self)
+        self.progress = QProgressDialog("Rendering…", "&Cancel", 0, len(formats) * STEPS_PER_FORMAT, self)
         self.progress.setWindowTitle("Exporting")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
@@ -260,6 +274,7 @@ class ExportDialog(QDialog):
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self._cancel)
         self.job.step.connect(self._step)
+        self.job.pdf_progress.connect(self._printing)
         self.job.rendered.connect(self._rendered)
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(self._cancelled)
@@ -291,20 +306,27 @@ class ExportDialog(QDialog):
         return True
 
     def _step(self, done: int, fmt: str) -> None:
-        if self.progress is not None and self.job is not None and not self.job.cancelling:
-            self.progress.setRange(0, len(self.formats()))
-            self.progress.setValue(done)
-            if fmt == "pdf":  # WeasyPrint lays out every page at once: a moving bar, with the step named
-                self.progress.setRange(0, 0)
-            self.progress.setLabelText(f"{FORMAT_STEPS[fmt]} ({done + 1} of {len(self.formats())})…")
+        progress = self.progress  # a modal dialog's setValue() runs events: the export may end inside it
+        if progress is not None and self.job is not None and not self.job.cancelling:
+            self._done = done
+            progress.setLabelText(f"{FORMAT_STEPS[fmt]} ({done + 1} of {len(self.job.formats)})…")
+            progress.setValue(done * STEPS_PER_FORMAT)
+
+    def _printing(self, words: str, percent: int) -> None:
+        """The PDF print moves the bar page by page, and says what it is doing."""
+        progress = self.progress
+        if progress is not None and self.job is not None and not self.job.cancelling:
+            progress.setLabelText(f"{words} ({self._done + 1} of {len(self.job.formats)})…")
+            progress.setValue(self._done * STEPS_PER_FORMAT + min(percent, STEPS_PER_FORMAT - 1))
 
     def _cancel(self) -> None:
         """Cancel returns at once: the render still running is thrown away when it ends, nothing is written."""
-        if self.job is None or not self.job.running:
-            return
+        if self.job is None or not self.job.running or self.job.cancelling:
+            return  # closing the progress dialog after Cancel cancels again
         self.job.cancel()
         # Its late result is not this dialog's business any more.
         self.job.step.disconnect(self._step)
+        self.job.pdf_progress.disconnect(self._printing)
         self.job.rendered.disconnect(self._rendered)
         self.job.failed.disconnect(self._failed)
         self.job.cancelled.disconnect(self._cancelled)

@@ -15,6 +15,9 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -24,6 +27,90 @@ from telepolicy.generator.errors import Problem, RenderError
 from telepolicy.generator.rendering.markdown import templates_path
 
 log = logging.getLogger(__name__)
+
+# Progress of one print: what is being done, in words, and the percentage done (None: not known yet).
+# It is called in the printing thread; an exception it raises stops the print (a RenderError follows).
+Progress = Callable[[str, "int | None"], None]
+PROGRESS_LOGGER = "weasyprint.progress"  # WeasyPrint names each step there: "Step 5 - Creating layout - Page 3"
+CHARACTERS_PER_PAGE = 2800  # of the HTML page, measured on the presets (34 pages for 95,000 characters)
+STEP_WORDS = {
+    "1": ("Reading the page", 1),
+    "2": ("Reading the print styles", 2),
+    "3": ("Applying the styles", 3),
+    "4": ("Building the document", 5),
+    "6": ("Writing the PDF file", 92),
+    "7": ("Adding the PDF's title and language", 97),
+}
+
+
+class _ProgressRelay(logging.Handler):
+    """Hands WeasyPrint's progress messages to the callback of the thread that is printing."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.watchers: dict[int, Callable[[logging.LogRecord], None]] = {}
+        self.saved: tuple[int, bool] = (logging.NOTSET, True)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        watcher = self.watchers.get(record.thread or 0)
+        if watcher is not None:
+            watcher(record)  # not caught: a cancelled export stops the print here
+
+
+_RELAY = _ProgressRelay()
+_RELAY_LOCK = threading.Lock()
+
+
+def _reader(on_progress: Progress, expected_pages: int) -> Callable[[logging.LogRecord], None]:
+    """Turns WeasyPrint's step messages into words and a percentage that never goes back."""
+    done = pages = 0
+
+    def read(record: logging.LogRecord) -> None:
+        nonlocal done, pages
+        message = str(record.msg)
+        step = message.removeprefix("Step ")[:1]
+        if step == "5":
+            found = record.args[0] if "Page" in message and isinstance(record.args, tuple) and record.args else 0
+            page = found if isinstance(found, int) else 0
+            if page <= pages:
+                return  # a repagination pass: the pages come again, mostly up to date
+            pages = page
+            words = f"Laying out page {page} of about {max(page, expected_pages)}"
+            percent = 5 + int(85 * min(page / max(expected_pages, page + 1), 0.99))
+        elif step in STEP_WORDS:
+            words, percent = STEP_WORDS[step]
+        else:
+            return
+        done = max(done, percent)
+        on_progress(words, done)
+
+    return read
+
+
+@contextmanager
+def _reporting(on_progress: Progress | None, html: str) -> Iterator[None]:
+    """While this thread prints: WeasyPrint's progress messages go to `on_progress`, and nowhere else."""
+    if on_progress is None:
+        yield
+        return
+    logger = logging.getLogger(PROGRESS_LOGGER)
+    me = threading.get_ident()
+    with _RELAY_LOCK:
+        if not _RELAY.watchers:
+            _RELAY.saved = (logger.level, logger.propagate)
+            logger.addHandler(_RELAY)
+            logger.setLevel(logging.INFO)  # WeasyPrint logs its steps at INFO, below the usual level
+            logger.propagate = False  # so they reach no other handler (the CLI's prints ERROR and up)
+        _RELAY.watchers[me] = _reader(on_progress, max(1, round(len(html) / CHARACTERS_PER_PAGE)))
+    try:
+        yield
+    finally:
+        with _RELAY_LOCK:
+            del _RELAY.watchers[me]
+            if not _RELAY.watchers:
+                logger.removeHandler(_RELAY)
+                logger.setLevel(_RELAY.saved[0])
+                logger.propagate = _RELAY.saved[1]
 
 
 def _restricted_fetcher(refused: list[str] | None = None) -> Any:
@@ -57,21 +144,29 @@ def _cache_key(html: str) -> str:
     return cache.digest(cache.program_key(), *printers, templates, html)
 
 
-def render_pdf(html: str, source: Path | None = None) -> bytes:
+def render_pdf(html: str, source: Path | None = None, on_progress: Progress | None = None) -> bytes:
     """The page printed as a tagged PDF/UA-1, from the cache when this exact page was printed before.
 
     A cached PDF repeats the warnings its printing gave (refused fetches), as printing would.
+    `on_progress` hears each step of the print, page by page during the layout, then 100 at the end.
     """
     key = _cache_key(html) if cache.enabled() else ""
     stored = cache.read_object("pdf", key) if key else None
     if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], bytes):
         for message in stored[1]:
             log.warning("%s", message)
+        if on_progress is not None:
+            on_progress("Printed before: taken from the cache", 100)
         return stored[0]
     refused: list[str] = []
-    pdf = _print(html, source, refused)
+    with _reporting(on_progress, html):
+        if on_progress is not None:
+            on_progress("Starting the PDF printer", 0)
+        pdf = _print(html, source, refused)
     if key:
         cache.write_object("pdf", key, (pdf, refused))
+    if on_progress is not None:
+        on_progress("The PDF is ready", 100)
     return pdf
 
 

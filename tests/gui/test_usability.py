@@ -443,7 +443,8 @@ def test_9_undoing_add_custom_clause_leaves_no_ghost(qtbot, window: MainWindow):
 # --- 10. Export you can trust ----------------------------------------------------------------------------
 
 
-def test_10_the_pdf_step_shows_a_moving_bar_with_the_step_named(qtbot, window: MainWindow, tmp_path: Path):
+def test_10_the_bar_moves_page_by_page_while_the_pdf_is_printed(qtbot, window: MainWindow, tmp_path, monkeypatch):
+    monkeypatch.setenv("TELEPOLICY_NO_CACHE", "1")  # a real print, not one taken from the cache
     window.session.new_project(PRESET)
     window.export_action.trigger()
     dialog = window.export_dialog
@@ -452,11 +453,22 @@ def test_10_the_pdf_step_shows_a_moving_bar_with_the_step_named(qtbot, window: M
     dialog.folder.setText(str(tmp_path))
     answer_message_box("Export anyway")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.progress is None or "PDF" in dialog.progress.labelText(), timeout=30_000)
-    if dialog.progress is not None:
-        assert dialog.progress.maximum() == 0, "an indeterminate bar while the pages are laid out"
-        assert "Laying out the PDF pages" in dialog.progress.labelText()
-    qtbot.waitUntil(lambda: bool(dialog.written), timeout=60_000)
+    assert dialog.job is not None
+    seen: list[tuple[int, str]] = []
+
+    def note(_words: str, _percent: int) -> None:
+        if dialog.progress is not None:  # the last step may come as the export ends
+            seen.append((dialog.progress.value(), dialog.progress.labelText()))
+
+    dialog.job.pdf_progress.connect(note)
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=120_000)
+    values = [value for value, _label in seen]
+    assert dialog.progress is None, "the dialog closes its bar when done"
+    assert values == sorted(values), "the bar never goes back"
+    assert len(set(values)) >= 10, f"the bar moves while the pages are laid out: {values}"
+    assert values[0] >= 100, "the PDF, second of two formats, fills the second half of the bar"
+    assert values[-1] <= 200
+    assert any(re.search(r"Laying out page 5 of about \d+ \(2 of 2\)", label) for _value, label in seen)
 
 
 # --- 11. Help ---------------------------------------------------------------------------------------------
