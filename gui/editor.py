@@ -121,11 +121,13 @@ class EditorPanel(QWidget):
             self.outline.clear()
             for section in self._plan.sections:
                 top = QTreeWidgetItem([section.title, ""])
+                top.setToolTip(0, section.title)  # the outline is narrow at 1024 px: long titles are cut short
                 top.setData(0, KIND, "section")
                 top.setData(0, IDENTIFIER, section.id)
                 self.outline.addTopLevelItem(top)
                 for planned in section.clauses:
                     item = QTreeWidgetItem([planned.title, clause_status(planned, planned.id in omitted)])
+                    item.setToolTip(0, planned.title)
                     item.setData(0, KIND, "clause")
                     item.setData(0, IDENTIFIER, planned.id)
                     top.addChild(item)

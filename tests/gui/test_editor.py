@@ -130,3 +130,15 @@ def test_choosing_a_clause_scrolls_the_preview_to_it(qtbot, window: MainWindow):
     assert "9.9" in window.preview.browser.toPlainText()
     qtbot.wait(50)
     assert bar.value() == position, "a re-render keeps the reader's place"
+
+
+def test_the_outline_names_each_section_and_clause_in_full_on_hover(qtbot, window: MainWindow):
+    window.session.new_project("us-carrier-eea")
+    window.editor_action.trigger()
+    wait_rendered(qtbot, window)
+    outline = window.editor.outline
+    items = [outline.topLevelItem(i) for i in range(outline.topLevelItemCount())]
+    items += [top.child(j) for top in items for j in range(top.childCount())]
+    assert items
+    for item in items:
+        assert item.toolTip(0) == item.text(0), "a title cut short at 1024 px is readable in full"
