@@ -237,11 +237,16 @@ class LineEditor(FieldEditor):
     def _show(self, value: Any) -> None:
         text = "" if value is None else str(value)
         if validate_answer(self.key, self.line.text())[0] != text:  # keep the cursor while typing
-            self.line.setText(text)
+            self._set(text)
 
     def _show_raw(self, raw: Any) -> None:
         if isinstance(raw, str):
-            self.line.setText(raw)
+            self._set(raw)
+
+    def _set(self, text: str) -> None:
+        """Show an answer from its start: a long address shows its first line, not its last words."""
+        self.line.setText(text)
+        self.line.setCursorPosition(0)
 
     def _read(self) -> str:
         return self.line.text()

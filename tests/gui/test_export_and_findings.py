@@ -149,6 +149,7 @@ def test_typing_never_waits_for_a_render(qtbot, window: MainWindow):
     wait_rendered(qtbot, window)
     first = window.renderer.latest.generation
     editor = window.wizard.editor("company.trading_name")
+    qtbot.keyClick(editor.input, Qt.Key.Key_End)
     qtbot.keyClicks(editor.input, " and Partners")
     assert window.renderer.busy
     wait_rendered(qtbot, window)

@@ -701,3 +701,15 @@ def test_7_the_help_on_requests_from_authorities_names_a_canadian_operators_laws
         assert "U.S.C." not in text
     window.session.document.set_answer("audience.regions", ["canada", "us"])
     assert "CALEA" in editor.help.text(), "serving the US, its laws are named too"
+
+
+def test_8_a_long_answer_is_shown_from_its_start(qtbot, window: MainWindow):
+    """A registered address longer than its box shows its first words, not its last."""
+    address = "Unit 4, Harbour Business Park, 12 Quay Street, Dublin 2, D02 XY34, Ireland"
+    window.session.new_project(answers={"company.address": address})
+    _small(window)
+    line = window.wizard.editor("company.address").input
+    assert isinstance(line, QLineEdit)
+    assert line.text() == address
+    assert line.cursorPosition() == 0
+    assert line.cursorRect().left() < line.width() // 2, "the start of the address is in view"
