@@ -91,6 +91,15 @@ _WHOLE = {
     "by_purpose": "By purpose, without group names",
     "three_groups": "Required, Functional, Advertising",
     "four_groups": "Necessary, Analytics, Functional, Advertising",
+    # roles.dpa_offer, roles.end_user_requests, policy.change_notice_channels
+    "in_terms": "Part of the terms every business customer accepts",
+    "signed_on_request": "Part of the terms, and signed on request",
+    "click_through": "Accepted online when the customer signs up",
+    "ask_and_forward": "Ask them to contact the customer, and pass on what reaches us",
+    "forward": "Pass their requests on to the customer",
+    "contact_customer": "Tell them to contact the customer",
+    "in_app": "Notice in the app or customer portal",
+    "website": "Notice on the website",
     # roles.subprocessor_change_notice
     "subscription": "E-mail to subscribers of the list",
     "customer_portal": "Notice in the customer portal",

@@ -60,6 +60,10 @@ ISSUE_11_KEYS = {
         "cookies.category_scheme",
         "links.dpa_country_terms",
         "sharing.insolvency_transfers",
+        "roles.dpa_offer",
+        "roles.end_user_requests",
+        "roles.end_user_request_days",
+        "policy.change_notice_channels",
     }
 }
 
@@ -81,6 +85,7 @@ SEEDS: dict[str, list[str]] = {
     ],
     "001-excitel": [
         "Ukraine",
+        "We will send you an e-mail or show a clear notice on our website.",  # M01: e-mail for significant changes
         "Your date of birth",  # B02
         "Your job title and the company you work for",  # B01, B15
         "Screenshots, files and documents",  # B08
@@ -104,6 +109,8 @@ SEEDS: dict[str, list[str]] = {
     ],
     "002-intelepeer": [
         "At a glance",  # layered overview (A09)
+        "We pass each request that reaches us on to the business customer",  # D07: forward and assist
+        "We will send you an e-mail or show a clear notice on our website.",  # M01: e-mail or prominent notice
         "Words we use",  # 7.0 Definitions (A08)
         "People who register for our events",  # A03
         "Job applicants, employees and contractors",  # L06
@@ -133,9 +140,11 @@ SEEDS: dict[str, list[str]] = {
         "Autoriteit Persoonsgegevens",
         "We provide phone calls",  # A02
         "Geschillencommissie Telecommunicatie",  # dispute commission (M06)
+        "by a clear notice on our website",  # M01: a message on the website
     ],
     "004-xpoz": [
         "Binding Corporate Rules",
+        "We cannot answer such a request ourselves",  # D07: only the customer can act
         "we send a code to the phone number you give us",  # phone verification (B05)
         "If you would rather not be called",  # onboarding call unless declined (B05)
         "PayPal",  # B03
@@ -215,3 +224,4 @@ def test_without_the_new_answers_the_seed_commitments_are_missing():
     assert "paypal" not in text
     assert "within 3 business days" not in text
     assert "residents of every us state" not in text
+    assert "we cannot answer such a request ourselves" not in text

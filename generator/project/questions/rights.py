@@ -186,6 +186,17 @@ QUESTIONS: tuple[Field, ...] = (
         maximum=365,
     ),
     Field(
+        key="policy.change_notice_channels",
+        kind="choices",
+        label="How material changes are announced",
+        help="The policy says you announce a material change by one or more of these: an e-mail to account "
+        "holders, a notice in the app or customer portal, a notice on the website (WP260 rev.01, EDPB-endorsed "
+        "transparency guidelines, on changes to Art. 13 information; FTC Act s. 5). Leave empty to name no channel.",
+        page="policy",
+        default=["email", "website", "in_app"],
+        choices=("email", "in_app", "website"),
+    ),
+    Field(
         key="policy.list_changes",
         kind="bool",
         label="List what changed in each version",

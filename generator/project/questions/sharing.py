@@ -32,6 +32,42 @@ QUESTIONS: tuple[Field, ...] = (
         asked_when={"facts.processor": True},
     ),
     Field(
+        key="roles.dpa_offer",
+        kind="choice",
+        label="How business customers get the data processing agreement",
+        help="Processing for a business customer must be governed by a contract that sets out the processor's "
+        "duties (GDPR Art. 28(3), (9)): part of the terms every customer accepts, the same with a signed copy "
+        "on request, or accepted online when the customer signs up. The link is the data processing agreement URL.",
+        page="roles",
+        default="in_terms",
+        choices=("in_terms", "signed_on_request", "click_through"),
+        asked_when={"facts.processor": True},
+    ),
+    Field(
+        key="roles.end_user_requests",
+        kind="choice",
+        label="Requests from a business customer's end users",
+        help="As a processor you help the business customer answer its end users' requests (GDPR Art. 28(3)(e)); "
+        "the customer, as controller, answers them (Art. 12). Tell end users to contact the customer, pass on "
+        "what reaches you, or both.",
+        page="roles",
+        default="ask_and_forward",
+        choices=("ask_and_forward", "forward", "contact_customer"),
+        asked_when={"facts.processor": True},
+    ),
+    Field(
+        key="roles.end_user_request_days",
+        kind="int",
+        label="Days to pass on or answer an end user's request",
+        help="How soon a request sent to you reaches the business customer (or the person hears whom to ask); "
+        "0 leaves the time unsaid. Keep it short: the customer has one month to answer (GDPR Art. 12(3)).",
+        page="roles",
+        default=0,
+        minimum=0,
+        maximum=30,
+        asked_when={"facts.processor": True},
+    ),
+    Field(
         key="roles.subprocessors_url",
         kind="url",
         label="Sub-processor list URL",
