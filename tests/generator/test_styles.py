@@ -175,3 +175,28 @@ def test_short_styles_keep_what_no_answer_can_rule_out_and_the_core_topics(style
     assert {"canada.quebec.rights", "canada.quebec.minors", "canada.quebec.technology"} <= ids
     assert ids & {"sharing.recipients", "minimal.recipients"}
     assert {"rights", "contact"} <= set(sections(project)) or style == "minimal"
+
+
+def test_minimal_clauses_serve_canadian_brazilian_and_ukrainian_duties_too():
+    """Tagged with PIPEDA, LGPD and Ukrainian requirements, the short clauses stay instead of full ones."""
+    canada = clause_ids(styled("canada-quebec-operator", "minimal"))
+    assert {"minimal.data", "minimal.security", "minimal.retention", "minimal.purposes"} <= canada
+    assert not canada & {"security.measures", "introduction.scope", "introduction.notice"}
+    ukraine = styled("non-eu-cloud-comms", "minimal")
+    ukraine.answers["audience.regions"] = ["ukraine"]
+    ids = clause_ids(ukraine)
+    assert {"minimal.purposes", "ukraine.owner"} <= ids
+    assert "purposes.legal_bases" not in ids
+    assert "on these legal bases" in render_markdown_text(ukraine)  # Ukraine's Art. 11 grounds
+    assert problems(ukraine) == []
+
+
+@pytest.mark.parametrize("style", ["concise", "minimal"])
+def test_a_brazilian_service_open_to_adolescents_keeps_its_lgpd_article_14_paragraph(style):
+    project = styled("eu-voip-operator", style)
+    project.answers.update({"audience.regions": ["brazil"], "company.country": "Brazil"})
+    project.answers["transfers.storage_countries"] = ["Brazil"]
+    assert project.answers["children.minimum_age"] < 18
+    assert "brazil.children" in clause_ids(project)
+    assert "brazil.legal_bases" in clause_ids(project)
+    assert problems(project) == []
