@@ -214,7 +214,7 @@ def template_inputs(ast: nodes.Template, env: Environment) -> tuple[str, ...]:
 
 
 _compiled = cache.StoredMap("clause-code", limit=2000, value_type=bytes)  # saved at exit
-_outputs = cache.StoredMap("clause-output", limit=4000)  # rendered clause texts, saved at exit
+_outputs: cache.StoredMap[str] = cache.StoredMap("clause-output", limit=4000)  # rendered clause texts, saved at exit
 
 
 def _stored_code(source: str) -> tuple[CodeType, tuple[str, ...]] | None:
