@@ -205,6 +205,19 @@ def eea_consent_ages() -> dict[int, list[Country]]:
     return dict(sorted(ages.items()))
 
 
+def consent_ages_outside_eea(regions: Iterable[str]) -> list[dict[str, Any]]:
+    """The age of digital consent of each served region outside the EEA whose country's own law sets one
+    (the UK GDPR's Art. 8), with the country's name and that law, in region order."""
+    found: list[dict[str, Any]] = []
+    countries, table = load_countries(), load_countries().regions
+    for region in regions:
+        home = table[region].country if region in table else ""
+        country = countries.by_id(home) if home else None
+        if country is not None and not country.eea and country.consent_age is not None:
+            found.append({"name": country.name, "age": country.consent_age, "law": country.age_law})
+    return found
+
+
 FILTERS = {
     "with_article": with_article,
     "countries_in": select_in,

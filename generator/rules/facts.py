@@ -13,6 +13,7 @@ from typing import Any
 from telepolicy.generator.project.schema import CATEGORY_IDS
 from telepolicy.generator.rules.countries import (
     adequacy_scopes,
+    consent_ages_outside_eea,
     eea_consent_ages,
     emergency_numbers,
     in_group,
@@ -315,6 +316,10 @@ FACTS: dict[str, tuple[str, Callable[[Answers], Any]]] = {
     "eea_consent_ages": (
         "the EEA countries grouped by their age of digital consent (GDPR Art. 8(1))",
         lambda a: _consent_ages(),
+    ),
+    "consent_ages_elsewhere": (
+        "served regions outside the EEA whose law sets an age of digital consent: name, age and law (UK GDPR Art. 8)",
+        lambda a: consent_ages_outside_eea(a["audience.regions"]),
     ),
     "regulators": ("the authority to complain to, per region (clause_library/countries.toml)", lambda a: regulators()),
     "us_privacy_states": (
