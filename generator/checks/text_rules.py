@@ -20,6 +20,7 @@ from jinja2 import TemplateError
 
 from telepolicy.generator.checks.findings import Finding
 from telepolicy.generator.errors import RenderError
+from telepolicy.generator.library.spelling import respell
 from telepolicy.generator.rendering.assemble import Plan
 
 STALE_AFTER_DAYS = 365
@@ -182,6 +183,8 @@ MISSING_ARTICLE = re.compile(
     r"Federal Data Protection|Privacy Commissioner|European Commission|Federal Communications Commission|"
     r"Federal Trade Commission|US Secret Service|Attorney General)\b"
 )
+# A title in quotes: how one clause sends the reader to another (`as "Credit checks" explains`).
+QUOTED_TITLE = re.compile(r'"([^"\n]{3,80})"|“([^”\n]{3,80})”')
 # Topics the policy should describe in full once and refer to elsewhere: (name, signature of the full text).
 TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit checks", _re(r"(free )?copy of (your|the) (credit )?report")),
@@ -294,6 +297,41 @@ def text_findings(plan: Plan) -> list[Finding]:
                     "and refer to it elsewhere",
                     "GDPR Art 12(1) (concise, transparent); Cal. Code Regs. tit. 11, 7011(a)",
                     "",
+                )
+            )
+    findings += _dangling_references(plan, rows)
+    return findings
+
+
+def _dangling_references(plan: Plan, rows: list[tuple[str, str, str]]) -> list[Finding]:
+    """A clause that names, in quotes, a clause or section of the library this policy does not show."""
+    language = plan.project.answers.get("policy.language", "en-GB")
+
+    def spelt(titles: list[str]) -> set[str]:
+        return {respell(title, language).casefold() for title in titles}
+
+    library = plan.library
+    known = spelt([c.title for c in library.clauses.values()] + [s.title for s in library.sections.values()])
+    shown = spelt(
+        [section.title for section in plan.sections]
+        + [clause.title for section in plan.sections for clause in section.clauses if clause.show_title]
+    )
+    findings: list[Finding] = []
+    for clause_id, heading, text in rows:
+        missing = {
+            name
+            for match in QUOTED_TITLE.finditer(text)
+            if (name := match.group(1) or match.group(2)).casefold() in known and name.casefold() not in shown
+        }
+        for name in sorted(missing):
+            findings.append(
+                Finding(
+                    "warning",
+                    "TEXT-DANGLING-REFERENCE",
+                    f"The clause '{heading}' sends the reader to \"{name}\", which this policy does not contain; "
+                    "include that clause, or say what it says where the reference is",
+                    "GDPR Art 12(1) (concise, transparent, intelligible); Cal. Code Regs. tit. 11, 7011(a)",
+                    _target(clause_id),
                 )
             )
     return findings

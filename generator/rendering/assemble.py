@@ -140,7 +140,33 @@ def _short_style(
         kept += [c for c in pool if c in relevant or (c.section in CORE_SECTIONS and c.section not in judged)]
     else:
         kept += _minimal(style, needed, kept, pool, library)
+    kept += _referenced(kept, [c for c in candidates if c not in kept], library)
     return {section: [c for c in clauses if c in kept] for section, clauses in chosen.items()}
+
+
+def _referenced(kept: list[PlannedClause], pool: list[PlannedClause], library: Library) -> list[PlannedClause]:
+    """Clauses of `pool` that a kept clause points the reader to by title (`as "Credit checks" explains`),
+    or the clauses of a section it names that has none kept, and those they point to in turn: a short
+    style never sends the reader to a clause it left out."""
+    added: list[PlannedClause] = []
+    texts = [clause.text for clause in kept]
+    while texts:
+        text = texts.pop()
+        present = {c.section for c in kept + added}
+        section_named = {sid for sid, section in library.sections.items() if _names(text, section.title)}
+        named = [
+            c
+            for c in pool
+            if c not in added and (_names(text, c.title) or (c.section in section_named and c.section not in present))
+        ]
+        for clause in named:
+            added.append(clause)
+            texts.append(clause.text)
+    return added
+
+
+def _names(text: str, title: str) -> bool:
+    return f'"{title}"' in text or f"“{title}”" in text
 
 
 def _minimal(

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from telepolicy.generator import render_markdown_text
-from tests.legal.support import project
+from telepolicy.generator import CustomClause, build, load_library, render_markdown_text
+from tests.legal.support import codes, project
 
 PRESETS = [
     "canada-quebec-operator",
@@ -74,3 +74,33 @@ def test_eea_and_uk_transfers_still_name_the_commission_and_the_uk_extension():
         "EU-U.S. Data Privacy Framework (DPF), for recipients certified under it, and for information from the UK"
         in text
     )
+
+
+@pytest.mark.parametrize("style", ["concise", "minimal"])
+@pytest.mark.parametrize("preset", PRESETS)
+def test_a_short_style_brings_along_every_clause_it_points_to(preset, style):
+    """Any quoted title of the library that a short policy names is one of its headings."""
+    item = project(preset, policy__style=style)
+    assert "TEXT-DANGLING-REFERENCE" not in codes(item)
+    text = render_markdown_text(item)
+    titles = {c.title for c in load_library().clauses.values()} | {s.title for s in load_library().sections.values()}
+    named = {title for title in titles if f'"{title}"' in text}
+    assert named <= set(_headings(text))
+
+
+def test_minimal_notice_keeps_right_to_object_and_traffic_limits_it_points_to():
+    text = _markdown("us-carrier-eea", "minimal")
+    for title in ("Right to object", "Limits on how we use traffic data", "911 calls in the United States"):
+        assert f'"{title}"' in text
+        assert title in _headings(text)
+
+
+def test_the_check_warns_of_a_reference_to_a_clause_the_policy_leaves_out():
+    item = project("eu-voip-operator")
+    item.custom_clauses.append(
+        CustomClause("custom.ai-note", "contact", "A note on AI", 'We explain this in "Transcription and AI features".')
+    )
+    found = [f for f in build(item, ("md",)).findings if f.code == "TEXT-DANGLING-REFERENCE"]
+    assert [f.severity for f in found] == ["warning"]
+    assert '"Transcription and AI features"' in found[0].message
+    assert "A note on AI" in found[0].message
