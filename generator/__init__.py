@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     )
     from telepolicy.generator.library.loader import builtin_library_path, load_library
     from telepolicy.generator.library.model import Clause, Library, Section
+    from telepolicy.generator.page_cache import page_key, read_page, write_page
     from telepolicy.generator.pipeline import (
         FORMATS,
         Build,
@@ -73,6 +74,7 @@ _EXPORTS: dict[str, str] = {
     ),
     **dict.fromkeys(("builtin_library_path", "load_library"), "telepolicy.generator.library.loader"),
     **dict.fromkeys(("prepare_in_background",), "telepolicy.generator.rendering.pdf"),
+    **dict.fromkeys(("page_key", "read_page", "write_page"), "telepolicy.generator.page_cache"),
     **dict.fromkeys(("Clause", "Library", "Section"), "telepolicy.generator.library.model"),
     **dict.fromkeys(
         (
@@ -171,10 +173,12 @@ __all__ = [
     "load_project",
     "new_project",
     "page_is_asked",
+    "page_key",
     "parse_project",
     "plan_for",
     "prepare_in_background",
     "project_to_toml",
+    "read_page",
     "render",
     "render_file",
     "render_html_text",
@@ -185,4 +189,5 @@ __all__ = [
     "validate",
     "validate_answer",
     "write_outputs",
+    "write_page",
 ]

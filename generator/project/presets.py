@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from telepolicy.generator.errors import ProjectFileError
-from telepolicy.generator.library.loader import builtin_library_path
 from telepolicy.generator.project.file import load_project
 from telepolicy.generator.project.model import Project
 
@@ -20,13 +20,19 @@ class Preset:
     path: Path
 
 
+def _library() -> Path:
+    """The built-in library's folder (as `library.loader.builtin_library_path`), found without importing
+    the loader and Jinja with it: the desktop app lists presets before its first paint, and reads no library for it."""
+    return Path(str(files("telepolicy.clause_library")))
+
+
 def presets_path() -> Path:
-    return builtin_library_path() / "presets"
+    return _library() / "presets"
 
 
 def list_presets() -> list[Preset]:
     """Every preset named in clause_library/presets.toml, in its order."""
-    index = tomllib.loads((builtin_library_path() / "presets.toml").read_text(encoding="utf-8"))
+    index = tomllib.loads((_library() / "presets.toml").read_text(encoding="utf-8"))
     return [Preset(name, entry["description"], presets_path() / f"{name}.toml") for name, entry in index.items()]
 
 
