@@ -7,8 +7,10 @@ what the export writes.
 
 # The core is imported before Qt on purpose: PySide6 hooks every import made after it
 # (for its `__feature__` switches), and the core's few dozen modules then load slower.
-# The package imports its modules on first use (PEP 562), so each public name is asked for here.
+# The package imports its modules on first use (PEP 562), so the names the window uses are
+# asked for here; the renderer's (Jinja, Python-Markdown, the checks) load in the worker with
+# the first render, after the window has painted.
 import telepolicy.generator as generator
 
-for _name in generator.__all__:
+for _name in ("FIELDS", "FACTS", "Project", "describe", "is_asked", "load_project", "project_to_toml", "read_page"):
     getattr(generator, _name)

@@ -204,7 +204,6 @@ class MainWindow(QMainWindow):
             self._editor.set_document(document)
         self.preview.clear()
         self.findings.clear()
-        self.renderer.set_document(document)
         self.central.setCurrentWidget(self.splitter if document else self.start_page)
         self.findings_dock.setVisible(document is not None)
         self.versions.set_document(document)
@@ -221,6 +220,7 @@ class MainWindow(QMainWindow):
             self.show_tab(self.wizard)
         self.setWindowModified(bool(document and document.modified))
         self._update_title()
+        self.renderer.set_document(document)  # last: a page stored for the project shows in the window as it is
 
     def _update_title(self) -> None:
         document = self.session.document

@@ -7,24 +7,25 @@ stale render never replaces a newer one, nor a render of a project since closed.
 
 from __future__ import annotations
 
-import re
 import subprocess
+from collections.abc import Callable
 from functools import partial
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from telepolicy.generator import prepare_in_background
+from telepolicy.generator import Project, read_page
 from telepolicy.gui import style
 from telepolicy.gui.document import Document
-from telepolicy.gui.snapshot import FindingRow, Snapshot, build_snapshot
+from telepolicy.gui.page_document import PageDocument, screen_html
+from telepolicy.gui.snapshot import FindingRow, Page, Snapshot, finish_snapshot, render_page, stored_page_key
 from telepolicy.gui.workers import Task, single_shot_timer
 
 DEBOUNCE_MS = 150
 PDF_SETTLE_MS = 2000  # edits paused this long: the PDF of the page is printed in the background
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
-RUNNING_HEADER = re.compile(r'<div class="running-header"[^>]*>.*?</div>', re.DOTALL)
 
 
 def section_anchor(section_id: str) -> str:
@@ -37,33 +38,28 @@ def clause_anchor(clause_id: str) -> str:
     return "clause-" + clause_id.replace(".", "-")
 
 
-def _screen_only(html: str) -> str:
-    """The page as a browser shows it: without the running header, which the CSS keeps for print.
-
-    Qt's rich text ignores `display: none`, so the preview drops that one element instead.
-    """
-    return RUNNING_HEADER.sub("", html, count=1)
-
-
 class Renderer(QObject):
     """Turns the document into snapshots (page, outline, findings), one render at a time."""
 
     page_ready = Signal(str)  # the rendered page, before the outline and the findings
     snapshot_ready = Signal(object)  # Snapshot
-    _page_rendered = Signal(int, str)  # from the worker: generation, page
 
     def __init__(self, delay_ms: int = DEBOUNCE_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document: Document | None = None
         self._timer = single_shot_timer(self, delay_ms, self.refresh_now)
+        # A newly opened project renders at once, not after the typing delay: the window has
+        # painted by the time the event loop runs this.
+        self._opening = single_shot_timer(self, 0, self.refresh_now)
+        self._store = False  # the next render keeps its page in the page cache
         self._generation = 0  # of the newest render started
         self._minimum = 1  # results older than this belong to a closed project
         self._shown = 0  # of the newest result accepted
         self._busy = False
         self._pending = False
         self._task: Task | None = None  # kept alive until it reports back
+        self._rendering: tuple[int, Project] = (0, Project({}))  # the render under way: generation, project
         self.latest: Snapshot | None = None
-        self._page_rendered.connect(self._page)
         # Once edits settle, a low-priority process prints the page into the PDF cache, so an
         # export right after is immediate; a newer page replaces an unfinished one.
         self._pdf_timer = single_shot_timer(self, PDF_SETTLE_MS, self._prepare_pdf)
@@ -81,9 +77,21 @@ class Renderer(QObject):
         self._document = document
         self._minimum = self._generation + 1
         self.latest = None
+        self._opening.stop()
         if document is not None:
             document.changed.connect(self.schedule)
-            self.schedule()  # after the window has painted the new project
+            self._pdf_timer.stop()
+            self._opening.start()
+            self._show_stored(document)
+
+    def _show_stored(self, document: Document) -> None:
+        """The page last rendered for exactly this project, shown until its render arrives; else the
+        render keeps its page for the next start."""
+        key = stored_page_key(document.project)
+        stored = read_page(key) if key is not None else None
+        self._store = key is not None and stored is None
+        if stored:
+            self.page_ready.emit(stored)
 
     def schedule(self) -> None:
         self._timer.start()
@@ -91,6 +99,7 @@ class Renderer(QObject):
 
     def refresh_now(self) -> None:
         self._timer.stop()
+        self._opening.stop()
         if self._busy:
             self._pending = True  # rendered as soon as the current render ends
         else:
@@ -98,19 +107,33 @@ class Renderer(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._busy or self._pending or self._timer.isActive()
+        return self._busy or self._pending or self._timer.isActive() or self._opening.isActive()
 
     def _start(self) -> None:
         if self._document is None:
             return
         self._generation += 1
         project = self._document.project.copy()
-        task = Task(partial(build_snapshot, project, self._generation, self._page_rendered.emit))
-        task.signals.finished.connect(self._finished)
-        task.signals.failed.connect(partial(self._failed, self._generation))
+        store, self._store = self._store, False
+        self._rendering = (self._generation, project)
+        self._run(partial(render_page, project, store), self._rendered)
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        task = Task(work)
+        task.signals.finished.connect(done)  # bound methods of this object: run in its thread
+        task.signals.failed.connect(self._failed)
         self._busy = True
         self._task = task
         QThreadPool.globalInstance().start(task)
+
+    def _rendered(self, page: Page) -> None:
+        """The page first, then its check in the background: the check never delays the preview."""
+        generation, project = self._rendering
+        if not self._current(generation):  # a project since closed: its check is not wanted
+            self._finished(Snapshot(generation, "", None, None, ()))
+            return
+        self._page(generation, page.html)
+        self._run(partial(finish_snapshot, project, generation, page), self._finished)
 
     def _finished(self, snapshot: Snapshot) -> None:
         self._busy = False
@@ -120,17 +143,17 @@ class Renderer(QObject):
             self._pending = False
             self._start()
 
-    def _failed(self, generation: int, error: Exception) -> None:
+    def _failed(self, error: Exception) -> None:
         """A bug, not bad input (that arrives as findings): say so rather than freeze the preview."""
         message = f"The preview could not be rendered ({error!r}). Save your work and report the problem."
-        self._finished(Snapshot(generation, "", None, None, (FindingRow("error", message),), message))
+        self._finished(Snapshot(self._rendering[0], "", None, None, (FindingRow("error", message),), message))
 
     def _current(self, generation: int) -> bool:
         """Neither older than a result already shown nor from a project since closed."""
         return generation >= self._minimum and generation > self._shown
 
     def _page(self, generation: int, html: str) -> None:
-        if self._current(generation):
+        if html and self._current(generation):
             self.page_ready.emit(html)
 
     def accept(self, snapshot: Snapshot) -> bool:
@@ -147,6 +170,8 @@ class Renderer(QObject):
     def _prepare_pdf(self) -> None:
         if self.busy or self.latest is None or not self.latest.html:
             return
+        from telepolicy.generator import prepare_in_background  # with WeasyPrint's page setup: not at start-up
+
         self._stop_pdf()
         self._pdf_process = prepare_in_background(self.latest.html)
 
@@ -157,12 +182,22 @@ class Renderer(QObject):
         self._pdf_process = None
 
 
+class Place(NamedTuple):
+    """Where the reader is: this many characters into a part of the page, its line this far from the top."""
+
+    part: str
+    offset: int
+    top: int
+
+
 class PreviewPane(QWidget):
     """The rendered page, with a note above it when the newest answers cannot be rendered.
 
     Qt settles a new page's scroll range only after the event loop runs, so the place
-    to show (a scroll position, or a section's anchor) is kept as a target and applied
-    again whenever the range changes, until the reader scrolls.
+    to show (the text the reader was looking at, or a section's anchor) is kept as a target
+    and applied again whenever the range changes, until the reader scrolls. The text is held
+    by its part of the page (gui/page_document.py), so a clause left out or added above it
+    does not move what the reader sees.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -182,12 +217,15 @@ class PreviewPane(QWidget):
         bar = self.browser.verticalScrollBar()
         bar.rangeChanged.connect(self._apply_target)
         bar.actionTriggered.connect(self._reader_scrolled)
+        self.browser.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.browser)
-        self._target: str | int | None = None  # an anchor, a scroll position, or nothing to hold
+        self.page = PageDocument(self.browser.document())
+        self._updating = False
+        self._target: str | Place | int | None = None  # an anchor, a place in the text, a scroll position, or nothing
         self.html = ""
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -202,14 +240,19 @@ class PreviewPane(QWidget):
     def show_page(self, html: str) -> None:
         if html and html != self.html:
             if self._target is None:
-                self._target = self.browser.verticalScrollBar().value()
-            self.browser.setHtml(_screen_only(html))
+                self._target = self._place()
+            self._updating = True  # the scroll range changes while parts are replaced: wait for the last
+            try:
+                self.page.show(screen_html(html))
+            finally:
+                self._updating = False
             self.html = html
             self._apply_target()
 
     def clear(self) -> None:
         self.html = ""
         self._target = None
+        self.page.clear()
         self.browser.clear()
         self.banner.hide()
 
@@ -219,11 +262,35 @@ class PreviewPane(QWidget):
             self._target = anchor
             self._apply_target()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Before the page reflows to a new width, note what the reader sees, to show it again after."""
+        if event.type() == QEvent.Type.Resize and self._target is None and self.html:
+            assert isinstance(event, QResizeEvent)
+            if event.size().width() != event.oldSize().width():
+                self._target = self._place()
+        return False
+
+    def _place(self) -> Place | int:
+        """What the reader sees at the top: a place in the page's text, or else the scroll position."""
+        cursor = self.browser.cursorForPosition(QPoint(0, 0))
+        found = self.page.place(cursor.position())
+        if found is None or self.page.layout is None:
+            return self.browser.verticalScrollBar().value()
+        part, offset = found
+        return Place(self.page.layout.keys[part], offset, self.browser.cursorRect(cursor).top())
+
     def _apply_target(self) -> None:
-        if isinstance(self._target, str):
-            self.browser.scrollToAnchor(self._target)
-        elif isinstance(self._target, int):
-            self.browser.verticalScrollBar().setValue(self._target)
+        target, bar = self._target, self.browser.verticalScrollBar()
+        if self._updating:
+            return
+        if isinstance(target, str):
+            self.browser.scrollToAnchor(target)
+        elif isinstance(target, int):
+            bar.setValue(target)
+        elif isinstance(target, Place) and self.page.layout is not None and target.part in self.page.layout.keys:
+            cursor = QTextCursor(self.browser.document())
+            cursor.setPosition(self.page.position(self.page.layout.keys.index(target.part), target.offset))
+            bar.setValue(bar.value() + self.browser.cursorRect(cursor).top() - target.top)
 
     def _reader_scrolled(self) -> None:
         self._target = None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from telepolicy.generator import TelepolicyError, write_outputs
+from telepolicy.generator import TelepolicyError
 from telepolicy.generator.publishing.history import CURRENT, History, load_history
 from telepolicy.gui.document import Document
 
@@ -148,6 +148,7 @@ class VersionsPanel(QWidget):
 
     def redline_path(self, against_draft: bool) -> Path | None:
         """Write the redline of the selected version (against the one before, or the draft) and return its file."""
+        from telepolicy.generator import write_outputs
         from telepolicy.generator.publishing.service import compare, render_redline
 
         path, selected = self._path(), self._selected()

@@ -25,9 +25,9 @@ def test_an_older_page_never_replaces_a_newer_one(qtbot, window: MainWindow):
     pages: list[str] = []
     window.renderer.page_ready.connect(pages.append)
     newest = window.renderer.latest.generation
-    window.renderer._page_rendered.emit(newest + 2, "<p>newer</p>")
+    window.renderer._page(newest + 2, "<p>newer</p>")
     window.renderer.accept(type(window.renderer.latest)(newest + 2, "<p>newer</p>", None, None, ()))
-    window.renderer._page_rendered.emit(newest + 1, "<p>older</p>")
+    window.renderer._page(newest + 1, "<p>older</p>")
     assert pages == ["<p>newer</p>"]
 
 
