@@ -179,7 +179,7 @@ EMPTY_VALUE = re.compile(
 )  # searched in lowercased text
 # An institution named after a verb or preposition without "the": "is Data Protection Commission".
 MISSING_ARTICLE = re.compile(
-    r"\b(?:is|are|by|to|with|from|of|at)\s+(?:Data Protection (?:Commission|Authority)|Information Commissioner|"
+    r"\b(?:is|are|by|to|with|from|of|at|as)\s+(?:Data Protection (?:Commission|Authority)|Information Commissioner|"
     r"Federal Data Protection|Privacy Commissioner|European Commission|Federal Communications Commission|"
     r"Federal Trade Commission|US Secret Service|Attorney General)\b"
 )
