@@ -15,7 +15,6 @@ from __future__ import annotations
 import atexit
 import functools
 import hashlib
-import logging
 import os
 import pickle
 import sys
@@ -30,7 +29,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:
     from jinja2.bccache import BytecodeCache
 
-log = logging.getLogger(__name__)
+
+def _note(message: str, *args: object) -> None:
+    """Say at INFO level why an entry was ignored or not written (logging is imported only then)."""
+    import logging
+
+    logging.getLogger(__name__).info(message, *args)
+
 
 ENV_OFF = "TELEPOLICY_NO_CACHE"
 ENV_DIR = "TELEPOLICY_CACHE_DIR"
@@ -109,7 +114,7 @@ def read(kind: str, key: str) -> bytes | None:
     payload = data[head + DIGEST :]
     if data[:head] == MAGIC and data[head : head + DIGEST] == hashlib.sha256(payload).digest():
         return payload
-    log.info("ignoring a damaged cache entry %s", path)
+    _note("ignoring a damaged cache entry %s", path)
     path.unlink(missing_ok=True)
     return None
 
@@ -129,7 +134,7 @@ def write(kind: str, key: str, payload: bytes) -> None:
         temp = None
         _prune(folder, LIMITS.get(kind, 16))
     except OSError as error:
-        log.info("cache not written (%s): %s", folder, error)
+        _note("cache not written (%s): %s", folder, error)
     finally:
         if temp is not None:
             Path(temp).unlink(missing_ok=True)
@@ -154,7 +159,7 @@ def read_object(kind: str, key: str) -> Any | None:
     try:
         return pickle.loads(payload)
     except Exception as error:  # any damage or stale class layout means: rebuild
-        log.info("ignoring a cache entry that cannot be loaded: %s", error)
+        _note("ignoring a cache entry that cannot be loaded: %s", error)
         _entry(kind, key).unlink(missing_ok=True)
         return None
 

@@ -7,10 +7,9 @@ stale render never replaces a newer one, nor a render of a project since closed.
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from functools import partial
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QResizeEvent, QTextCursor
@@ -22,6 +21,9 @@ from telepolicy.gui.document import Document
 from telepolicy.gui.page_document import PageDocument, screen_html
 from telepolicy.gui.snapshot import FindingRow, Page, Snapshot, finish_snapshot, render_page, stored_page_key
 from telepolicy.gui.workers import Task, single_shot_timer
+
+if TYPE_CHECKING:
+    import subprocess  # the background PDF process; imported by the core when it starts one
 
 DEBOUNCE_MS = 150
 PDF_SETTLE_MS = 2000  # edits paused this long: the PDF of the page is printed in the background
