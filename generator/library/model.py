@@ -18,6 +18,7 @@ from jinja2 import Environment, Template, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from telepolicy.generator import cache
+from telepolicy.generator.library.templating import attribute_chain
 from telepolicy.generator.project.schema import FIELDS_BY_KEY
 
 ROOTS = {key.split(".", 1)[0] for key in FIELDS_BY_KEY} | {"facts"}
@@ -200,15 +201,11 @@ def template_inputs(ast: nodes.Template, env: Environment) -> tuple[str, ...]:
             inner.add(id(node.node))
     paths: set[str] = set()
     for node in ast.find_all(nodes.Getattr):
-        chain: list[str] = []
-        current: nodes.Node = node
-        while isinstance(current, nodes.Getattr):
-            chain.append(current.attr)
-            current = current.node
-        if isinstance(current, nodes.Name):
-            bases.add(id(current))
-            if current.name in ROOTS and id(node) not in inner:
-                paths.add(".".join([current.name, *reversed(chain)]))
+        base, names = attribute_chain(node)
+        if isinstance(base, nodes.Name):
+            bases.add(id(base))
+            if base.name in ROOTS and id(node) not in inner:
+                paths.add(".".join([base.name, *names]))
     paths |= {n.name for n in ast.find_all(nodes.Name) if n.name in ROOTS and id(n) not in bases}
     return tuple(sorted(paths | declared))
 

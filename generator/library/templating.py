@@ -164,17 +164,24 @@ def make_environment(terms: Mapping[str, Mapping[str, str]]) -> BoundedSandbox:
     return env
 
 
+def attribute_chain(node: nodes.Getattr) -> tuple[nodes.Node, list[str]]:
+    """What an attribute chain starts from and its names in reading order:
+    `company.address.city` gives (Name company, ["address", "city"])."""
+    names: list[str] = []
+    current: nodes.Node = node
+    while isinstance(current, nodes.Getattr):
+        names.append(current.attr)
+        current = current.node
+    return current, names[::-1]
+
+
 def referenced_paths(template: nodes.Template, roots: set[str]) -> list[tuple[str, int]]:
     """Dotted paths like `company.legal_name` read from context roots, with their lines."""
     found: list[tuple[str, int]] = []
     for node in template.find_all(nodes.Getattr):
-        chain: list[str] = []
-        current: nodes.Node = node
-        while isinstance(current, nodes.Getattr):
-            chain.append(current.attr)
-            current = current.node
-        if isinstance(current, nodes.Name) and current.name in roots:
-            found.append((".".join([current.name, *reversed(chain)]), node.lineno))
+        base, names = attribute_chain(node)
+        if isinstance(base, nodes.Name) and base.name in roots:
+            found.append((".".join([base.name, *names]), node.lineno))
     # Only the longest chain of each expression matters.
     longest = [item for item in found if not any(o[0].startswith(item[0] + ".") for o in found)]
     return sorted(set(longest), key=lambda item: item[1])

@@ -319,8 +319,8 @@ def ci_selection(cases: list[Case]) -> list[Case]:
     return chosen
 
 
-class _HangError(BaseException):  # not an Exception: the CLI's last-resort handler must not swallow it
-    pass
+class _HangError(BaseException):
+    """Raised when a case runs too long; not an Exception, so the CLI's last-resort handler cannot swallow it."""
 
 
 def run_case(case: Case) -> Outcome:
