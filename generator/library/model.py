@@ -171,6 +171,22 @@ def _lookup(context: Any, path: list[str]) -> Any:
 
 
 HIGHER_ORDER = frozenset({"map", "select", "reject", "selectattr", "rejectattr"})
+ANY = object()  # a higher-order filter whose filter or test is not known before rendering
+
+
+def _named_callable(node: nodes.Filter, env: Environment) -> Any:
+    """The filter (`map("lower")`) or test (`select("in", x)`, `selectattr("a", "in", x)`) a
+    higher-order filter calls, None when it calls none (`map(attribute="a")`, `select`), or ANY
+    when the name is not a constant string in the text."""
+    if node.dyn_args is not None or node.dyn_kwargs is not None:
+        return ANY
+    position = 1 if node.name in ("selectattr", "rejectattr") else 0
+    if len(node.args) <= position:
+        return None if node.name != "map" or any(k.key == "attribute" for k in node.kwargs) else ANY
+    name = node.args[position]
+    if not isinstance(name, nodes.Const) or not isinstance(name.value, str):
+        return ANY
+    return (env.filters if node.name == "map" else env.tests).get(name.value)
 
 
 def template_inputs(ast: nodes.Template, env: Environment) -> tuple[str, ...]:
@@ -181,10 +197,14 @@ def template_inputs(ast: nodes.Template, env: Environment) -> tuple[str, ...]:
     `context_reads` attribute lists (`term` reads the spelling, policy.language); without one,
     it may read anything, and a text that uses it reads the whole context ("*").
     """
-    filters = [n.name for n in ast.find_all(nodes.Filter)]
-    if HIGHER_ORDER.intersection(filters):  # they call other filters and tests by name
-        return ("*",)
-    called = [env.filters.get(name) for name in filters]
+    filters = list(ast.find_all(nodes.Filter))
+    called: list[Any] = [env.filters.get(n.name) for n in filters if n.name not in HIGHER_ORDER]
+    for higher in filters:
+        if higher.name in HIGHER_ORDER:  # given the context only to call the filter or test they name
+            named = _named_callable(higher, env)
+            if named is ANY:
+                return ("*",)
+            called.append(named)
     called += [env.tests.get(n.name) for n in ast.find_all(nodes.Test)]
     called += [env.globals.get(n.node.name) for n in ast.find_all(nodes.Call) if isinstance(n.node, nodes.Name)]
     declared: set[str] = set()

@@ -524,6 +524,59 @@ def test_a_clause_using_a_filter_given_the_context_depends_on_what_the_filter_re
     assert len(calls) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "inputs"),
+    [
+        ('{{ audience.regions | select("in", ["eea", "uk"]) | list | length }}', (["audience", "regions"],)),
+        (
+            '{{ sharing.recipients | reject("equalto", company.legal_name) | join(",") }}',
+            (["company", "legal_name"], ["sharing", "recipients"]),
+        ),
+        ("{{ audience.regions | map('lower') | join(',') }}", (["audience", "regions"],)),
+        ("{{ audience.regions | map(attribute='name', default='x') | join(',') }}", (["audience", "regions"],)),
+        (
+            '{{ data.categories | map("term", "category_names") | join(",") }}',
+            (["data", "categories"], ["policy", "language"]),
+        ),
+    ],
+)
+def test_a_clause_using_select_or_map_with_a_named_test_or_filter_reads_only_its_answers(text, inputs):
+    """The 23 library clauses that select, reject or map render again only when what they read changes."""
+    template = load_library().compile(text)
+    assert template.inputs == inputs
+    context = {
+        "audience": {"regions": ["eea"]},
+        "data": {"categories": ["contact"]},
+        "sharing": {"recipients": ["a"]},
+        "company": {"legal_name": "b"},
+        "policy": {"language": "en-GB"},
+        "retention": {"backup_days": 30},
+    }
+    template.render(context)
+    calls = counting(template)
+    context["retention"]["backup_days"] = 31
+    template.render(context)
+    assert calls == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ company.values() | select(company.test) | list }}",  # a test named by an answer
+        "{{ company.values() | map(*company.names) | list }}",
+        "{{ company.values() | select('whole') | list }}",  # a test given the context, not saying what it reads
+        "{{ company.values() | map('whole') | list }}",
+    ],
+)
+def test_a_higher_order_filter_whose_callable_may_read_anything_depends_on_everything(org, text):
+    from jinja2 import pass_context
+
+    library = load_library((org,))
+    whole = pass_context(lambda context, value: bool(context.get("retention")))
+    library.env.filters["whole"] = library.env.tests["whole"] = whole
+    assert library.compile(text).inputs == (["*"],)
+
+
 def test_a_clause_using_a_context_filter_that_does_not_say_what_it_reads_depends_on_everything(org):
     from jinja2 import pass_context
 
