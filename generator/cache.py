@@ -17,10 +17,11 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
-from fnmatch import fnmatch
+from fnmatch import translate
 from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
@@ -223,28 +224,43 @@ def program_key() -> str:
 
 def _files(folder: Path, patterns: tuple[str, ...]) -> list[tuple[str, str, os.stat_result]]:
     """(name relative to the folder, path, stat) of each regular file a pattern matches, sorted:
-    a glob (`*.md`) in every subfolder, as Path.rglob finds it; a plain name in the folder itself."""
-    globs = [p for p in patterns if p.startswith("*")]
+    a glob (`*.md`) in every subfolder, as Path.rglob finds it; a plain name in the folder itself.
+
+    The app checks the library's files before every preview render, so this is one scandir per
+    folder and one stat per matching file, with the globs as one regular expression."""
+    case = re.IGNORECASE if os.path.normcase("A") == "a" else 0  # as fnmatch matches on this platform
+    globs = re.compile("|".join(translate(p) for p in patterns if p.startswith("*")) or "(?!)", case)
     names = {p for p in patterns if not p.startswith("*")}
-    found = []
-    seen: set[str] = set()
-    root = str(folder)
-    for directory, subfolders, filenames in os.walk(root, followlinks=True):
-        real = os.path.realpath(directory)
-        if real in seen:  # a link back up the tree
-            subfolders[:] = []
-            continue
-        seen.add(real)
-        inside = directory[len(root) + 1 :].replace(os.sep, "/")
-        for name in filenames:
-            if (not inside and name in names) or any(fnmatch(name, pattern) for pattern in globs):
-                path = f"{directory}{os.sep}{name}"
-                try:
-                    stat = os.stat(path)
-                except OSError:
+    found: list[tuple[str, str, os.stat_result]] = []
+    seen: set[tuple[int, int]] = set()  # folders walked, so a link back up the tree is not followed
+
+    def walk(directory: str, inside: str) -> None:
+        try:
+            stat = os.stat(directory)
+            if (stat.st_dev, stat.st_ino) in seen:
+                return
+            seen.add((stat.st_dev, stat.st_ino))
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            return
+        subfolders = []
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    subfolders.append(entry)
                     continue
-                if S_ISREG(stat.st_mode):
-                    found.append((f"{inside}/{name}" if inside else name, path, stat))
+                if (inside or entry.name not in names) and not globs.match(entry.name):
+                    continue
+                stat = entry.stat()
+            except OSError:
+                continue
+            if S_ISREG(stat.st_mode):
+                found.append((f"{inside}/{entry.name}" if inside else entry.name, entry.path, stat))
+        for entry in subfolders:
+            walk(entry.path, f"{inside}/{entry.name}" if inside else entry.name)
+
+    walk(str(folder), "")
     return sorted(found)
 
 
