@@ -88,11 +88,19 @@ class PageDocument:
         self.document = document
         document.setUndoRedoEnabled(False)  # edits are the app's, not the reader's: nothing to keep
         self.layout: Layout | None = None
-        self.starts: list[int] = []  # where each part begins in the document
+        self._starts: list[int] | None = []  # None: not looked for since the whole page was set
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each part begins in the document; looked for on first use after a whole page is set,
+        so the first page paints without walking its blocks."""
+        if self._starts is None:
+            self._starts = self._find_starts(self.layout) if self.layout is not None else []
+        return self._starts
 
     def clear(self) -> None:
         self.layout = None
-        self.starts = []
+        self._starts = []
 
     def show(self, screen: str) -> bool:
         """Show a screen page; True when only its changed parts were replaced."""
@@ -104,7 +112,7 @@ class PageDocument:
             return True
         self.document.setHtml(screen)
         self.layout = layout
-        self.starts = self._find_starts(layout) if layout is not None else []
+        self._starts = None
         return False
 
     def place(self, position: int) -> tuple[int, int] | None:

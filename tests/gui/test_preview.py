@@ -155,6 +155,24 @@ def test_the_contents_links_still_lead_to_their_sections_after_an_update(qtbot):
     qtbot.waitUntil(lambda: _top(pane)[0].endswith("Cookies and similar technologies"), timeout=3000)
 
 
+def test_a_new_page_is_shown_without_walking_its_blocks_and_its_first_update_still_replaces_parts(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The first preview paints sooner: the parts are found when an update or the reader's place needs them."""
+    walks: list[object] = []
+    real = PageDocument._find_starts
+    monkeypatch.setattr(PageDocument, "_find_starts", lambda self, layout: walks.append(layout) or real(self, layout))
+    page = PageDocument(QTextDocument())
+    project = load_preset("us-carrier-eea")
+    page.show(screen_html(_page(project)))
+    assert walks == []
+    project.answers["company.trading_name"] = "Meridian and Partners"
+    changed = screen_html(_page(project))
+    assert page.show(changed), "updated part by part"
+    assert len(walks) == 1
+    assert page.document.toHtml() == _whole(changed).toHtml()
+
+
 def test_a_file_opened_again_shows_its_stored_page_at_once_and_a_changed_file_never_does(
     qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
