@@ -128,9 +128,10 @@ class PageDocument:
         return min(self.starts[part] + offset, end)
 
     def _replace(self, old: Layout, new: Layout) -> None:
+        """Each changed part in an edit block of its own: one block around parts far apart (the header
+        and the footer, as a new company name changes) would lay out again all the text between them."""
         document = self.document
         cursor = QTextCursor(document)
-        cursor.beginEditBlock()
         shift = 0
         for index, (before, after) in enumerate(zip(old.parts, new.parts, strict=True)):
             self.starts[index] += shift
@@ -139,11 +140,12 @@ class PageDocument:
             start = self.starts[index]
             size = document.characterCount()
             end = self.starts[index + 1] + shift - 1 if index + 1 < len(self.starts) else size - 1
+            cursor.beginEditBlock()
             cursor.setPosition(start)
             cursor.setPosition(end, MOVE)
             _insert_page(cursor, new.page_of(index))
+            cursor.endEditBlock()
             shift += document.characterCount() - size
-        cursor.endEditBlock()
         document.setMetaInformation(TITLE_INFO, new.title)
 
     def _find_starts(self, layout: Layout) -> list[int]:

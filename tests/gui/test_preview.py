@@ -173,6 +173,23 @@ def test_a_new_page_is_shown_without_walking_its_blocks_and_its_first_update_sti
     assert page.document.toHtml() == _whole(changed).toHtml()
 
 
+def test_parts_far_apart_are_replaced_each_alone_not_with_the_text_between_them():
+    """A new company name changes the header, the introduction and the footer: what Qt lays out
+    again after the update is those parts, not the 100 KB of sections between them."""
+    page = PageDocument(QTextDocument())
+    project = load_preset("global-cpaas-bcr")
+    page.show(screen_html(_page(project)))
+    project.answers["company.trading_name"] = "Meridian and Partners"
+    changed = screen_html(_page(project))
+    page.document.documentLayout()  # laid out, as in the preview: only then does Qt report the changes
+    changes: list[tuple[int, int, int]] = []
+    page.document.contentsChange.connect(lambda position, removed, added: changes.append((position, removed, added)))
+    assert page.show(changed), "updated part by part"
+    assert len(changes) >= 2
+    assert max(added for _, _, added in changes) < page.document.characterCount() / 4
+    assert page.document.toHtml() == _whole(changed).toHtml()
+
+
 def test_a_file_opened_again_shows_its_stored_page_at_once_and_a_changed_file_never_does(
     qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
