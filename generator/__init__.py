@@ -30,9 +30,9 @@ if TYPE_CHECKING:
     )
     from telepolicy.generator.library.loader import builtin_library_path, load_library
     from telepolicy.generator.library.model import Clause, Library, Section
+    from telepolicy.generator.outputs import FORMATS, write_outputs
     from telepolicy.generator.page_cache import page_key, read_page, write_page
     from telepolicy.generator.pipeline import (
-        FORMATS,
         Build,
         Rendered,
         build,
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
         render_html_text,
         render_markdown_text,
         render_pdf_bytes,
-        write_outputs,
     )
     from telepolicy.generator.project.answers import validate, validate_answer
     from telepolicy.generator.project.file import load_project, parse_project, project_to_toml, save_project
@@ -78,7 +77,6 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(("Clause", "Library", "Section"), "telepolicy.generator.library.model"),
     **dict.fromkeys(
         (
-            "FORMATS",
             "Build",
             "Rendered",
             "build",
@@ -89,10 +87,10 @@ _EXPORTS: dict[str, str] = {
             "render_html_text",
             "render_markdown_text",
             "render_pdf_bytes",
-            "write_outputs",
         ),
         "telepolicy.generator.pipeline",
     ),
+    **dict.fromkeys(("FORMATS", "write_outputs"), "telepolicy.generator.outputs"),
     **dict.fromkeys(("ClauseEdit", "CustomClause", "Project", "new_project"), "telepolicy.generator.project.model"),
     **dict.fromkeys(
         ("load_project", "parse_project", "project_to_toml", "save_project"), "telepolicy.generator.project.file"

@@ -1,4 +1,4 @@
-"""The on-disk cache: the checked clause library and printed PDFs, kept between runs.
+"""The on-disk cache: checked clause libraries, rendered clauses, command results and printed PDFs, kept between runs.
 
 Entries live in the user cache folder (`$XDG_CACHE_HOME/telepolicy` or `~/.cache/telepolicy`
 on Linux, `~/Library/Caches/telepolicy` on macOS, `%LOCALAPPDATA%\\telepolicy\\Cache` on
@@ -45,6 +45,7 @@ DIGEST = hashlib.sha256().digest_size
 # Entries kept per kind; the oldest written go first.
 LIMITS = {
     "library": 16,
+    "result": 32,
     "manifest": 16,
     "pdf": 64,
     "html": 8,

@@ -13,18 +13,21 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from telepolicy.generator import cache
+from telepolicy.generator import cache, replay
 from telepolicy.generator.checks.findings import SEVERITIES, Finding
-from telepolicy.generator.checks.requirements import trace_markdown
-from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY
+from telepolicy.generator.documents import DOCUMENTS_BY_ID, POLICY
 from telepolicy.generator.errors import Problem, TelepolicyError
-from telepolicy.generator.library.loader import load_library
-from telepolicy.generator.pipeline import DEFAULT_FORMATS, FORMATS, build, parse_formats, write_outputs
-from telepolicy.generator.project.file import load_project, save_project
-from telepolicy.generator.project.presets import list_presets, load_preset
+from telepolicy.generator.outputs import DEFAULT_FORMATS, FORMATS, parse_formats, write_outputs
 from telepolicy.generator.publishing.commands import add_publishing_commands
 from telepolicy.generator.version import __version__
+
+if TYPE_CHECKING:
+    from telepolicy.generator.project.model import Project
+
+# The pipeline and the project loader are imported by the commands that run them, not here: a
+# render or check replayed from the cache (generator/replay.py) never needs them.
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
 EXIT_CODES = (
@@ -45,6 +48,8 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def _cmd_presets(args: argparse.Namespace) -> int:
+    from telepolicy.generator.project.presets import list_presets
+
     presets = list_presets()
     width = max(len(p.name) for p in presets)
     for preset in presets:
@@ -57,6 +62,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if target.exists() and not args.force:
         print(f"error: {target}: already exists; choose another name or add --force", file=sys.stderr)
         return EXIT_BAD_INPUT
+    from telepolicy.generator.project.file import save_project
+    from telepolicy.generator.project.presets import load_preset
+
     project = load_preset(args.preset, fresh_dates=True)
     save_project(project, target)
     print(f"wrote {target} from preset {args.preset}; edit it, then: telepolicy render {target}")
@@ -84,12 +92,33 @@ def _print_findings(path: str, findings: Sequence[Finding]) -> None:
                 print(f"  {_finding_line(finding)}")
 
 
+def _inputs(project: Project, key: str) -> tuple[list[tuple[Path, tuple[str, ...]]], str]:
+    """The folders a build of `project` reads, and their key now: taken before the build, for replay.record."""
+    if not key:
+        return [], ""
+    from telepolicy.generator.pipeline import build_inputs
+
+    folders = build_inputs(project)
+    return folders, cache.folders_key(folders)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     results = []
     for path in args.files:
-        project = load_project(path)
-        _print_problems(project.warnings)
-        results.append((path, build(project, ("md",), check=True, documents=args.documents).findings))
+        request = replay.Request("check", path, (args.documents,))
+        key = request.key()
+        checked = replay.recall(key)
+        if checked is None:
+            from telepolicy.generator.pipeline import build
+            from telepolicy.generator.project.file import load_project
+
+            project = load_project(path)
+            folders, folders_key = _inputs(project, key)
+            checked = project.warnings, build(project, ("md",), check=True, documents=args.documents).findings
+            replay.record(request, key, folders, folders_key, checked)
+        warnings, findings = checked
+        _print_problems(warnings)
+        results.append((path, findings))
     for path, findings in results:
         if args.json:
             print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False))
@@ -99,6 +128,37 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 RenderResult = tuple[str, list[Problem], list[str], list[Finding]]
+
+
+# What one render produces before anything is written: the loader's and the assembly's warnings,
+# the outputs by format (and trace.md), the findings, and the files no output may overwrite.
+Rendered = tuple[list[Problem], dict[str, bytes], list[Finding], list[Path]]
+# Formats whose bytes depend on the project, the library, the templates and the program alone; a
+# PDF or Word file also depends on WeasyPrint or pandoc (the PDF has a cache of its own).
+REPLAYED_FORMATS = frozenset({"md", "html", "fragment", "json"})
+
+
+def _rendered(path: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool) -> Rendered:
+    """The project rendered and checked, from the cache when nothing it depends on changed."""
+    request = replay.Request("render", path, (formats, trace, documents, front_matter))
+    key = request.key() if REPLAYED_FORMATS.issuperset(formats) else ""
+    kept = replay.recall(key)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]
+    from telepolicy.generator.checks.requirements import trace_markdown
+    from telepolicy.generator.pipeline import build
+    from telepolicy.generator.project.file import load_project
+
+    project = load_project(path)
+    folders, folders_key = _inputs(project, key)
+    result = build(project, formats, check=True, trace=trace, documents=documents, front_matter=front_matter)
+    outputs = dict(result.outputs)
+    if result.trace is not None:
+        outputs["trace.md"] = trace_markdown(result.plan, result.trace).encode("utf-8")
+    protect = [Path(path), *(c.path for c in result.plan.library.clauses.values() if c.path)]
+    rendered = (result.warnings, outputs, result.findings, protect)
+    replay.record(request, key, folders, folders_key, rendered)
+    return rendered
 
 
 def _render_one(
@@ -113,20 +173,15 @@ def _render_one(
 ) -> RenderResult:
     """Worker: check and render one project; problems and findings come back as data (they cross processes)."""
     try:
-        project = load_project(path)
-        result = build(project, formats, check=True, trace=trace, documents=documents, front_matter=front_matter)
-        if strict and result.has_errors:
-            return path, result.warnings, [], result.findings
-        outputs = dict(result.outputs)
-        if result.trace is not None:
-            outputs["trace.md"] = trace_markdown(result.plan, result.trace).encode("utf-8")
-        inputs = [Path(path), *(c.path for c in result.plan.library.clauses.values() if c.path)]
-        written = write_outputs(outputs, Path(out_dir), Path(path).stem, protect=inputs)
+        warnings, outputs, findings, protect = _rendered(path, formats, trace, documents, front_matter)
+        if strict and _has_errors(findings):
+            return path, warnings, [], findings
+        written = write_outputs(outputs, Path(out_dir), Path(path).stem, protect=protect)
     except TelepolicyError as error:
         if debug:
             raise
         return path, error.problems, [], []
-    return path, result.warnings, [str(name) for name in written], result.findings
+    return path, warnings, [str(name) for name in written], findings
 
 
 def _as_problem(path: str, finding: Finding) -> Problem:
@@ -170,6 +225,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 def _cmd_documents(args: argparse.Namespace) -> int:
     """Which documents each project can produce, and why the others do not apply."""
+    from telepolicy.generator.documents import DOCUMENTS
+    from telepolicy.generator.project.file import load_project
+
     for path in args.files:
         project = load_project(path)
         _print_problems(project.warnings)
@@ -185,6 +243,8 @@ def _cmd_documents(args: argparse.Namespace) -> int:
 
 
 def _cmd_clauses(args: argparse.Namespace) -> int:
+    from telepolicy.generator.library.loader import load_library
+
     library = load_library()
     sections = sorted(library.sections.values(), key=lambda s: s.order)
     for section in sections:
@@ -221,7 +281,9 @@ def _cmd_cache(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-NO_CACHE_HELP = "neither read nor write the cache of checked libraries and printed PDFs (or TELEPOLICY_NO_CACHE=1)"
+NO_CACHE_HELP = (
+    "neither read nor write the cache of checked libraries, results and printed PDFs (or TELEPOLICY_NO_CACHE=1)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,9 +19,9 @@ from telepolicy.generator.checks.requirements import check as check_plan
 from telepolicy.generator.checks.requirements import trace as trace_plan
 from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY
 from telepolicy.generator.errors import ExportError, Problem
-from telepolicy.generator.files import write_all
-from telepolicy.generator.library.loader import library_for
+from telepolicy.generator.library.loader import LIBRARY_FILES, builtin_library_path, library_for
 from telepolicy.generator.library.model import Library
+from telepolicy.generator.outputs import DEFAULT_FORMATS, parse_formats, write_outputs
 from telepolicy.generator.project.file import load_project
 from telepolicy.generator.project.model import Project
 from telepolicy.generator.rendering.assemble import Plan, assemble
@@ -29,18 +29,13 @@ from telepolicy.generator.rendering.clauses import render_policy
 from telepolicy.generator.rendering.fragment import render_fragment
 from telepolicy.generator.rendering.front_matter import with_front_matter
 from telepolicy.generator.rendering.html import render_html
-from telepolicy.generator.rendering.markdown import render_markdown
+from telepolicy.generator.rendering.markdown import render_markdown, templates_path
 from telepolicy.generator.rendering.summary_json import render_json
 from telepolicy.generator.version import __version__
 
 if TYPE_CHECKING:
     from telepolicy.generator.documents.build import DocumentBuild
     from telepolicy.generator.rendering.pdf import Progress
-
-FORMATS = ("md", "html", "pdf", "docx", "fragment", "json")
-DEFAULT_FORMATS = ("md", "html", "pdf")  # docx needs the docx extra; fragment and json are asked for by name
-FILE_SUFFIXES = {"fragment": "fragment.html"}  # written as <stem>.<suffix>; every other format as <stem>.<format>
-FORMAT_ALIASES = {"markdown": "md", "htm": "html"}
 
 
 @dataclass
@@ -66,14 +61,12 @@ class Build:
         return any(f.severity == "error" for f in self.findings)
 
 
-def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
-    """Format names from `md,html` or a list; `markdown` means `md`. Unknown or no names are an error."""
-    names = [n.strip().lower() for n in (text.split(",") if isinstance(text, str) else text)]
-    names = [FORMAT_ALIASES.get(n, n) for n in names if n]
-    unknown = [n for n in names if n not in FORMATS]
-    if unknown or not names:
-        raise ExportError(f"unknown format {', '.join(unknown) or '(none)'}; use any of: {', '.join(FORMATS)}")
-    return tuple(dict.fromkeys(names))
+def build_inputs(project: Project) -> list[tuple[Path, tuple[str, ...]]]:
+    """The folders a build of `project` reads besides the project file, with the files that matter in each:
+    the built-in library (clauses, documents, rules and data), the project's organisation folders and
+    the page templates and styles."""
+    extra = [(folder, LIBRARY_FILES) for folder in project.resolved_library_paths()]
+    return [(builtin_library_path(), ("*.md", "*.toml")), *extra, (Path(templates_path()), ("*.j2", "*.css"))]
 
 
 def parse_documents(names: str | Iterable[str], project: Project) -> tuple[str, ...]:
@@ -205,24 +198,6 @@ def render_html_text(project: Project, library: Library | None = None) -> str:
 
 def render_pdf_bytes(project: Project, library: Library | None = None) -> bytes:
     return render(project, ["pdf"], library).outputs["pdf"]
-
-
-def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str, protect: Iterable[Path] = ()) -> list[Path]:
-    """Write each output as out_dir/<stem>.<format>: all of them or none, never over a file in `protect`
-    (the project file and the clause files the render read)."""
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        files: dict[Path, bytes] = {}
-        for fmt, data in outputs.items():
-            target = out_dir / f"{stem}.{FILE_SUFFIXES.get(fmt, fmt)}"
-            files[target] = data
-        written = write_all(files, protect)
-    except OSError as error:
-        raise ExportError(
-            Problem(out_dir, f"cannot write the output ({error.strerror or error}); choose another folder with --out")
-        ) from None
-    return written
 
 
 def render_file(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, out_dir: str | Path = "out") -> Rendered:

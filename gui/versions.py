@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from telepolicy.generator import TelepolicyError
-from telepolicy.generator.publishing.history import CURRENT, History, load_history
+from telepolicy.generator.publishing import CURRENT
+from telepolicy.generator.publishing.history import History, load_history
 from telepolicy.gui.document import Document
 
 COLUMNS = ("Version", "Effective", "Published", "What changed")

@@ -15,9 +15,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from telepolicy.generator.checks.findings import Finding
-from telepolicy.generator.documents.subprocessors import NO_TRANSFER, parse_subprocessors
-from telepolicy.generator.rendering.assemble import condition_values
-from telepolicy.generator.rules.conditions import condition_holds
 
 if TYPE_CHECKING:
     from telepolicy.generator.documents.build import DocumentBuild
@@ -36,6 +33,11 @@ def document_rules() -> dict[str, dict[str, Any]]:
 
 def coverage(result: DocumentBuild) -> list[Finding]:
     """A finding for each requirement of the document that applies and no clause of its plan covers."""
+    # The rules and the sub-processor parser are imported by the checks that run them: the
+    # registry names these functions, and the command line reads the registry at every start.
+    from telepolicy.generator.rendering.assemble import condition_values
+    from telepolicy.generator.rules.conditions import condition_holds
+
     values = condition_values(result.answers, result.plan.context["facts"])
     covered = {rid for section in result.plan.sections for clause in section.clauses for rid in clause.requirements}
     findings = []
@@ -149,6 +151,8 @@ def notice_content(result: DocumentBuild) -> list[Finding]:
 
 def subprocessor_entries(result: DocumentBuild) -> list[Finding]:
     """Each line of the sub-processor answer must parse; the list must not be empty."""
+    from telepolicy.generator.documents.subprocessors import parse_subprocessors
+
     records, problems = parse_subprocessors(result.answers)
     findings = coverage(result)
     findings += [
@@ -175,6 +179,8 @@ def _is_group_company(name: str, answers: dict[str, Any]) -> bool:
 
 def subprocessors_match_policy(result: DocumentBuild) -> list[Finding]:
     """The list and the policy name the same kinds of recipient, countries and safeguards."""
+    from telepolicy.generator.documents.subprocessors import NO_TRANSFER, parse_subprocessors
+
     a = result.answers
     records, _ = parse_subprocessors(a)
     recipients = set(a["sharing.recipients"])

@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from telepolicy.generator.documents import checks as document_checks
-from telepolicy.generator.rendering.assemble import condition_values
-from telepolicy.generator.rules.conditions import condition_holds, when_problems
-from telepolicy.generator.rules.facts import derive_facts
 
 if TYPE_CHECKING:
     from telepolicy.generator.checks.findings import Finding
@@ -40,10 +37,15 @@ class Document:
     checks: tuple[Check, ...] = ()
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
-        return condition_holds(self.when, self.when_any, condition_values(dict(answers), derive_facts(answers)))
+        return not self.reasons_not(answers)
 
     def reasons_not(self, answers: Mapping[str, Any]) -> list[str]:
         """Why the document does not apply: one reason per failing condition (empty when it applies)."""
+        # Imported here: the command line reads this table at every start, most often to do nothing else.
+        from telepolicy.generator.rendering.assemble import condition_values
+        from telepolicy.generator.rules.conditions import condition_holds
+        from telepolicy.generator.rules.facts import derive_facts
+
         values = condition_values(dict(answers), derive_facts(answers))
         reasons = [
             self.why_not.get(key, f"{key} is not {expected!r}")
@@ -120,6 +122,8 @@ DOCUMENTS_BY_ID: dict[str, Document] = {document.id: document for document in DO
 
 def document_problems() -> list[str]:
     """Conditions of the table that name unknown answers or impossible values (tested)."""
+    from telepolicy.generator.rules.conditions import when_problems
+
     return [
         f"{document.id}: {key}: {message}"
         for document in DOCUMENTS

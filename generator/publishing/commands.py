@@ -1,7 +1,7 @@
 """The `publish` and `diff` subcommands of the `telepolicy` command (registered by generator/cli.py).
 
-The publishing service (redlines, Python-Markdown) is imported by the commands that use it, so
-registering them costs the other commands nothing.
+The pipeline and the publishing service (redlines, Python-Markdown) are imported by the commands
+that use them, so registering them costs the other commands nothing.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from telepolicy.generator.pipeline import build, write_outputs
-from telepolicy.generator.project.file import load_project
-from telepolicy.generator.publishing import REDLINE_FORMATS
-from telepolicy.generator.publishing.history import CURRENT
+from telepolicy.generator.outputs import write_outputs
+from telepolicy.generator.publishing import CURRENT, REDLINE_FORMATS
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
@@ -28,6 +26,9 @@ def _date(text: str) -> dt.date:
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:
+    from telepolicy.generator.pipeline import build
+    from telepolicy.generator.project.file import load_project
+
     path = Path(args.file)
     project = load_project(path)
     errors = [f for f in build(project, (), check=True).findings if f.severity == "error"]

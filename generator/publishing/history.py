@@ -26,7 +26,6 @@ from telepolicy.generator.project.model import Project
 from telepolicy.generator.project.toml_lines import key_lines
 
 INDEX = "index.toml"
-CURRENT = "current"  # names the project file as it is now, in `diff --from/--to`
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _LAST_NUMBER = re.compile(r"(\d+)(?!.*\d)")
 

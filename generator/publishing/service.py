@@ -19,9 +19,8 @@ from telepolicy.generator.library.templating import format_date
 from telepolicy.generator.pipeline import plan_for
 from telepolicy.generator.project.file import load_project
 from telepolicy.generator.project.model import Project
-from telepolicy.generator.publishing import REDLINE_FORMATS
+from telepolicy.generator.publishing import CURRENT, REDLINE_FORMATS
 from telepolicy.generator.publishing.history import (
-    CURRENT,
     History,
     Version,
     load_history,

@@ -10,7 +10,7 @@ import pytest
 
 from telepolicy.generator.cli import main
 from telepolicy.generator.documents.build import DOCUMENT_FORMATS
-from telepolicy.generator.pipeline import FORMATS
+from telepolicy.generator.outputs import FORMATS
 from telepolicy.generator.project.presets import presets_path
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from telepolicy.generator import cli
+from telepolicy.generator import pipeline
 from telepolicy.generator.cli import main
 from telepolicy.generator.files import ProtectedFileError, write_all
 from telepolicy.generator.project.presets import presets_path
@@ -89,7 +89,7 @@ def test_an_internal_error_exits_3_with_debug_advice(tmp_path, capsys, monkeypat
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(cli, "build", broken)
+    monkeypatch.setattr(pipeline, "build", broken)
     assert main(["render", str(project), "--format", "md", "--out", str(tmp_path)]) == 3
     err = capsys.readouterr().err
     assert "internal error" in err

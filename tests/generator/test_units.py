@@ -14,7 +14,7 @@ import pytest
 from telepolicy.generator import ExportError, derive_facts, load_preset
 from telepolicy.generator.cli import main
 from telepolicy.generator.library.templating import escape_markdown
-from telepolicy.generator.pipeline import parse_formats
+from telepolicy.generator.outputs import parse_formats
 from telepolicy.generator.project.schema import FIELDS, FIELDS_BY_KEY, PAGE_ASKED_WHEN
 from telepolicy.generator.project.toml_lines import key_lines, line_of
 from telepolicy.generator.rules.conditions import (

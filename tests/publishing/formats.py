@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from telepolicy.generator import Project
-from telepolicy.generator.pipeline import FILE_SUFFIXES, FORMATS, build
+from telepolicy.generator.outputs import FILE_SUFFIXES, FORMATS
+from telepolicy.generator.pipeline import build
 
 ALL_FORMATS = {fmt: FILE_SUFFIXES.get(fmt, fmt) for fmt in FORMATS}
 

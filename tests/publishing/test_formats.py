@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from telepolicy.generator import load_preset
-from telepolicy.generator.pipeline import FORMATS
+from telepolicy.generator.outputs import FORMATS
 from tests.publishing.conftest import PRESETS
 
 
