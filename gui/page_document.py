@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
 
@@ -32,10 +33,13 @@ MOVE = QTextCursor.MoveMode.KeepAnchor
 TITLE_INFO = QTextDocument.MetaInformation.DocumentTitle
 
 
+@lru_cache(maxsize=4)
 def screen_html(page: str) -> str:
     """The page as the preview shows it: the same text and anchors, in a form Qt parses part by part.
 
     The running header goes (the CSS keeps it for print, and Qt's rich text ignores `display: none`).
+    Kept for the last few pages: the render worker makes it (preview.render_for_screen), so the UI
+    thread only looks it up.
     """
     page = RUNNING_HEADER.sub("", page, count=1)
     page = SECTION_START.sub(r'<section\2><h2 id="\3"><a name="\1"></a>', page)

@@ -40,6 +40,14 @@ def clause_anchor(clause_id: str) -> str:
     return "clause-" + clause_id.replace(".", "-")
 
 
+def render_for_screen(project: Project, store: bool = False) -> Page:
+    """The page (snapshot.render_page) and, while still in the worker, the form the preview shows it in."""
+    page = render_page(project, store)
+    if page.html:
+        screen_html(page.html)
+    return page
+
+
 class Renderer(QObject):
     """Turns the document into snapshots (page, outline, findings), one render at a time."""
 
@@ -118,7 +126,7 @@ class Renderer(QObject):
         project = self._document.project.copy()
         store, self._store = self._store, False
         self._rendering = (self._generation, project)
-        self._run(partial(render_page, project, store), self._rendered)
+        self._run(partial(render_for_screen, project, store), self._rendered)
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         task = Task(work)

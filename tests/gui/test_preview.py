@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from telepolicy.generator import ClauseEdit, Project, build, load_preset, project_to_toml
+from telepolicy.gui import page_document
 from telepolicy.gui.page_document import PageDocument, cut, screen_html
 from telepolicy.gui.preview import PreviewPane
 from tests.gui.conftest import wait_rendered
@@ -188,6 +190,31 @@ def test_parts_far_apart_are_replaced_each_alone_not_with_the_text_between_them(
     assert len(changes) >= 2
     assert max(added for _, _, added in changes) < page.document.characterCount() / 4
     assert page.document.toHtml() == _whole(changed).toHtml()
+
+
+def test_a_rendered_page_is_made_ready_for_the_preview_in_the_worker_not_the_ui_thread(
+    qtbot, make_window, monkeypatch: pytest.MonkeyPatch
+):
+    """The UI thread only looks the preview's form of the page up: typing stays responsive."""
+    on_ui_thread: list[bool] = []
+    pattern = page_document.RUNNING_HEADER
+
+    class Recording:
+        def sub(self, *args: object, **kwargs: object) -> str:
+            on_ui_thread.append(threading.current_thread() is threading.main_thread())
+            return pattern.sub(*args, **kwargs)
+
+    monkeypatch.setattr(page_document, "RUNNING_HEADER", Recording())
+    page_document.screen_html.cache_clear()
+    window = make_window()
+    window.session.new_project("eu-voip-operator")
+    wait_rendered(qtbot, window)
+    window.renderer.set_delay(0)
+    window.session.document.set_answer("company.trading_name", "Meridian and Partners")
+    wait_rendered(qtbot, window)
+    assert "Meridian and Partners" in window.preview.browser.toPlainText()
+    assert on_ui_thread
+    assert not any(on_ui_thread)
 
 
 def test_a_file_opened_again_shows_its_stored_page_at_once_and_a_changed_file_never_does(
