@@ -138,7 +138,9 @@ Rendered = tuple[list[Problem], dict[str, bytes], list[Finding], list[Path]]
 REPLAYED_FORMATS = frozenset({"md", "html", "fragment", "json"})
 
 
-def _rendered(path: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool) -> Rendered:
+def _rendered(
+    path: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool, print_early: bool
+) -> Rendered:
     """The project rendered and checked, from the cache when nothing it depends on changed."""
     request = replay.Request("render", path, (formats, trace, documents, front_matter))
     key = request.key() if REPLAYED_FORMATS.issuperset(formats) else ""
@@ -151,7 +153,15 @@ def _rendered(path: str, formats: tuple[str, ...], trace: bool, documents: str, 
 
     project = load_project(path)
     folders, folders_key = _inputs(project, key)
-    result = build(project, formats, check=True, trace=trace, documents=documents, front_matter=front_matter)
+    result = build(
+        project,
+        formats,
+        check=True,
+        trace=trace,
+        documents=documents,
+        front_matter=front_matter,
+        print_early=print_early,
+    )
     outputs = dict(result.outputs)
     if result.trace is not None:
         outputs["trace.md"] = trace_markdown(result.plan, result.trace).encode("utf-8")
@@ -170,10 +180,11 @@ def _render_one(
     trace: bool = False,
     documents: str = POLICY,
     front_matter: bool = False,
+    print_early: bool = False,
 ) -> RenderResult:
     """Worker: check and render one project; problems and findings come back as data (they cross processes)."""
     try:
-        warnings, outputs, findings, protect = _rendered(path, formats, trace, documents, front_matter)
+        warnings, outputs, findings, protect = _rendered(path, formats, trace, documents, front_matter, print_early)
         if strict and _has_errors(findings):
             return path, warnings, [], findings
         written = write_outputs(outputs, Path(out_dir), Path(path).stem, protect=protect)
@@ -204,7 +215,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     jobs = max(1, min(args.jobs, len(args.files)))
     options = (formats, args.out, args.debug, args.strict, args.trace, args.documents, args.front_matter)
     if jobs == 1:
-        results = [_render_one(p, *options) for p in args.files]
+        # One project: its PDF printer starts at once, on the core the build leaves idle.
+        results = [_render_one(p, *options, print_early=len(args.files) == 1) for p in args.files]
     else:
         from concurrent.futures import ProcessPoolExecutor  # slow to import: only when used
 
