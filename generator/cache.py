@@ -46,6 +46,7 @@ DIGEST = hashlib.sha256().digest_size
 LIMITS = {
     "library": 16,
     "result": 32,
+    "countries": 4,
     "manifest": 16,
     "pdf": 64,
     "html": 8,

@@ -22,6 +22,8 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 import markdown
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 
 from telepolicy.generator.rendering.markdown_safe import SafeContentExtension
 
@@ -113,7 +115,9 @@ def _quote(text: str) -> str:
 
 
 def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["tables", "sane_lists", SafeContentExtension()], output_format="html")
+    # Objects, not names: a name is looked up in the installed entry points (importlib.metadata, slow).
+    extensions = [TableExtension(), SaneListExtension(), SafeContentExtension()]
+    return markdown.Markdown(extensions=extensions, output_format="html")
 
 
 def split_sections(md: str) -> list[tuple[str, str, str]]:

@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from telepolicy.generator import cache
+
 DATA_FILE = "countries.toml"
 
 
@@ -94,9 +96,22 @@ def _country(entry: Mapping[str, Any]) -> Country:
 
 @lru_cache(maxsize=1)
 def load_countries() -> Countries:
-    """The built-in country data; a broken file is a library bug caught by the tests."""
-    text = (files("telepolicy.clause_library") / DATA_FILE).read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    """The built-in country data; a broken file is a library bug caught by the tests.
+
+    Parsing the TOML costs more than the rest of loading the rules, so the parsed data is kept in
+    the user cache under the file's bytes and the program (generator/cache.py).
+    """
+    raw = (files("telepolicy.clause_library") / DATA_FILE).read_bytes()
+    key = cache.digest(cache.program_key(), raw)
+    stored = cache.read_object("countries", key)
+    if isinstance(stored, Countries):
+        return stored
+    countries = _parsed(tomllib.loads(raw.decode("utf-8")))
+    cache.write_object("countries", key, countries)
+    return countries
+
+
+def _parsed(data: dict[str, Any]) -> Countries:
     regions = {
         rid: Region(rid, tuple(entry.get("emergency_numbers", ())), entry.get("country", ""), entry.get("regulator"))
         for rid, entry in data.get("region", {}).items()
