@@ -45,7 +45,8 @@ class Printer:
     """
 
     def __init__(self) -> None:
-        command = [sys.executable, "-m", "telepolicy.generator.rendering.printer"]
+        # -P: the current folder is not on the path, so a file there cannot stand in for a module.
+        command = [sys.executable, "-P", "-m", "telepolicy.generator.rendering.printer"]
         self._process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
