@@ -37,8 +37,10 @@ LARGEST = "global-cpaas-bcr"
 STARTS = 7
 CHANGES = 60
 
-# `telepolicy.gui.app.main`, importing in the same order, with a report once the event loop runs:
-# window shown and painted, project open, preview visible.
+# `telepolicy.gui.app.main`, importing in the same order, with a report once the event loop runs.
+# "preview": the window shown and painted with the rendered policy in it (the wizard's first page may
+# still be "Loading questions…": it is built once the window has painted). "ready": the window
+# interactive, the project open and the wizard's first page built, then painted.
 CHILD = """
 import resource, sys, time
 from pathlib import Path
@@ -55,6 +57,9 @@ QTimer.singleShot(0, lambda: window.session.start(Path(sys.argv[1])))
 
 def ready():
     assert window.isVisible() and window.preview.isVisible() and window.session.document is not None
+    if window.wizard.waiting:  # its first page follows the window's first paint
+        QTimer.singleShot(1, ready)
+        return
     app.processEvents()
     window.repaint()  # painted, not only shown
     print("ready", "weasyprint" in sys.modules, flush=True)
@@ -98,8 +103,9 @@ app.exec()
 
 def child_env(home: Path, bytecode: bool, cache: bool = True) -> dict[str, str]:
     """Private settings, data and cache; with `bytecode`, modules load from compiled bytecode
-    (in a private cache) as in an installed app; without it, every source is compiled at each
-    start, as under PYTHONDONTWRITEBYTECODE=1."""
+    (in a private cache) as in an installed app; without it, from a copy of that cache without
+    Telepolicy's own modules, never written to: they are compiled from source at each start,
+    whatever `__pycache__` folders the checkout has (see `without_project_bytecode`)."""
     env = {**os.environ, "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
     env["TELEPOLICY_CACHE_DIR"] = str(home / "cache")
     env.pop("TELEPOLICY_NO_CACHE", None)
@@ -109,8 +115,19 @@ def child_env(home: Path, bytecode: bool, cache: bool = True) -> dict[str, str]:
     if bytecode:
         env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     else:
+        env["PYTHONPYCACHEPREFIX"] = str(home / "pycache-without-project")
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
+
+
+def without_project_bytecode(home: Path) -> None:
+    """The private bytecode cache less the checkout's modules (generator/, gui/): Python, PySide6 and
+    the other packages still load compiled, as they do for a user running from a source checkout."""
+    copy = home / "pycache-without-project"
+    shutil.copytree(home / "pycache", copy)
+    checkout = Path(__file__).resolve().parent.parent
+    for package in ("generator", "gui"):
+        shutil.rmtree(copy / checkout.relative_to(checkout.anchor) / package, ignore_errors=True)
 
 
 def timed_lines(command: list[str], env: dict[str, str]) -> dict[str, tuple[float, list[str]]]:
@@ -215,6 +232,7 @@ def main() -> int:
             references.append(reference_start(home))
             unstored.append(start_once(project_file, home, bytecode=True, stored_page=False))
             uncached.append(start_once(project_file, home, bytecode=True, cache=False))
+        without_project_bytecode(home)
         uncompiled = statistics.median(start_once(project_file, home, bytecode=False)[0] for _ in range(3))
         os.environ["TELEPOLICY_CACHE_DIR"] = str(home / "cache")  # this process renders too: the same cache
         times = refresh_times(project_file)
@@ -228,7 +246,10 @@ def main() -> int:
     ratio = preview / reference
     print(f"platform: {platform}; medians of {STARTS} starts, interleaved with the reference")
     print(f"reference: empty PySide6 window with a QTextBrowser, shown and painted: {reference * 1000:.0f} ms")
-    print(f"start: interactive window, {LARGEST} open: {ready * 1000:.0f} ms")
+    print(
+        f"start: interactive window ({LARGEST} open, the wizard's first page built and painted): "
+        f"{ready * 1000:.0f} ms, {ready / reference:.2f}x the reference"
+    )
     print(
         f"start: first preview (the rendered policy painted in the window; the stored page): {preview * 1000:.0f} ms, "
         f"{ratio:.2f}x the reference; target ≤ 2x: {'met' if ratio <= 2 else 'MISSED'}"
@@ -240,10 +261,13 @@ def main() -> int:
         first = statistics.median(r[1] for r in starts)
         print(
             f"start: first preview {name}: {first * 1000:.0f} ms, {first / reference:.2f}x the reference; "
-            f"window {statistics.median(r[0] for r in starts) * 1000:.0f} ms"
+            f"interactive window {statistics.median(r[0] for r in starts) * 1000:.0f} ms"
         )
     print(f"start: outline and findings shown too: {rendered * 1000:.0f} ms")
-    print(f"start: the window without compiled bytecode for generator/ and gui/: {uncompiled * 1000:.0f} ms")
+    print(
+        f"start: interactive window with generator/ and gui/ compiled from source at each start "
+        f"(no bytecode for them): {uncompiled * 1000:.0f} ms"
+    )
     print(f"start: WeasyPrint imported at start-up: {'yes' if any(r[4] for r in runs) else 'no'}")
     print(
         f"refresh after an answer changes ({LARGEST}, {len(times)} changes, excluding the debounce): "

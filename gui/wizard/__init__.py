@@ -3,13 +3,16 @@
 Pages are generated from `generator.PAGES` and `generator.FIELDS`, so a new
 answer in the schema appears here without GUI code. Steps that do not apply
 (no CPNI page without US voice services) drop out of the list and of Back/Next.
+
+A project's first page is built once the window has painted with it (the preview
+first): "Loading questions…" stands in its place for that moment, about 100 ms.
 """
 
 from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from telepolicy.generator import FIELDS, PAGES
+from telepolicy.gui import style
 from telepolicy.gui.applicability import Applicability
 from telepolicy.gui.document import Document
 from telepolicy.gui.preview import section_anchor
@@ -40,6 +44,11 @@ class WizardPanel(QWidget):
         self.steps.setAccessibleName("Wizard steps")
         self.steps.setMaximumWidth(200)
         self.stack = QStackedWidget()
+        self.loading = style.muted(QLabel("Loading questions…"))
+        self.loading.hide()
+        self.loading.installEventFilter(self)
+        self._opening = False  # a document is being set: the page shown waits for the window's paint
+        self._build_queued = False
         self.pages: list[FieldPage] = []
         for page_id, title in PAGES:
             page = FieldPage(page_id, title, [f for f in FIELDS if f.page == page_id])
@@ -61,6 +70,7 @@ class WizardPanel(QWidget):
         buttons.addWidget(self.next_button)
         right = QVBoxLayout()
         right.addWidget(self.stack, 1)
+        right.addWidget(self.loading, 1)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.addWidget(self.steps)
@@ -74,14 +84,41 @@ class WizardPanel(QWidget):
             self.document.answer_changed.disconnect(self._answer_changed)
         self.document = document
         if document is None:
+            self._show_loading()
             return
         document.answer_changed.connect(self._answer_changed)
         self._apply_applicability()
         for page in self.pages:
             if page.built:
                 page.load(document.project.answers, document.set_aside)
-        self.steps.setCurrentRow(0)
-        self._ready(self.current_page())
+        self._opening = True
+        try:
+            self.steps.setCurrentRow(0)
+        finally:
+            self._opening = False
+        self._show_loading()
+
+    @property
+    def waiting(self) -> bool:
+        """The page shown is not built yet: "Loading questions…" is in its place."""
+        return self.document is not None and not self.pages[self.stack.currentIndex()].built
+
+    def _show_loading(self) -> None:
+        waiting = self.waiting
+        self.loading.setVisible(waiting)
+        self.stack.setVisible(not waiting)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """The placeholder painted, so the window is on screen with the preview: the page comes next."""
+        if watched is self.loading and event.type() == QEvent.Type.Paint and not self._build_queued:
+            self._build_queued = True
+            QTimer.singleShot(0, self._build_shown)
+        return False
+
+    def _build_shown(self) -> None:
+        self._build_queued = False
+        if self.waiting:
+            self.current_page()
 
     def _answer_changed(self, key: str) -> None:
         assert self.document is not None
@@ -116,6 +153,8 @@ class WizardPanel(QWidget):
             self._chain_tab_order(page)
             page.load(self.document.project.answers, self.document.set_aside)
             page.apply(Applicability(self.document.project.answers))
+            if page is self.stack.currentWidget():
+                self._show_loading()
         return page
 
     def _chain_tab_order(self, page: FieldPage) -> None:
@@ -130,7 +169,8 @@ class WizardPanel(QWidget):
     # --- navigation -------------------------------------------------------------------
 
     def current_page(self) -> FieldPage:
-        return self.pages[self.stack.currentIndex()]
+        """The page shown, built if it was still waiting for the window's first paint."""
+        return self._ready(self.pages[self.stack.currentIndex()])
 
     def editor(self, key: str) -> FieldEditor:
         return self._ready(self._page_of(key)).editors[key]
@@ -172,8 +212,10 @@ class WizardPanel(QWidget):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        self._ready(self.pages[row])
+        if not self._opening:
+            self._ready(self.pages[row])
         self.stack.setCurrentIndex(row)
+        self._show_loading()
         self._update_buttons()
         section = PAGE_SECTIONS.get(self.pages[row].page_id)
         if section:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
 
-from telepolicy.generator import FIELDS, FIELDS_BY_KEY
+from telepolicy.generator import FIELDS, FIELDS_BY_KEY, load_preset, project_to_toml
 from telepolicy.gui.main_window import MainWindow
 from telepolicy.gui.operator import OperatorDialog
 from telepolicy.gui.wizard.fields import user_help
@@ -156,6 +157,7 @@ def test_questions_and_pages_that_do_not_apply_are_skipped(qtbot, window: MainWi
     wizard.go_to("audience.regions")
     _toggle(qtbot, wizard.editor("audience.regions").boxes["eea"])
     company = wizard.pages[0]
+    wizard.editor("eu_representative.name")  # the page is built on first use
     eu_row = list(company.editors).index("eu_representative.name")
     assert company.form.isRowVisible(eu_row), "serving the EEA from outside: the EU representative is asked"
     established = wizard.editor("company.established_in_eea").input
@@ -199,3 +201,39 @@ def test_the_preview_follows_the_page_being_answered(qtbot, window: MainWindow):
     qtbot.wait(50)  # Qt settles the scroll range in the event loop
     top = browser.cursorForPosition(browser.viewport().rect().topLeft()).block().text()
     assert top.endswith(". Customer Proprietary Network Information (CPNI)"), "the section heading is at the top"
+
+
+def test_a_project_shows_its_preview_first_and_its_first_page_once_the_window_has_painted(
+    qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("TELEPOLICY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("TELEPOLICY_NO_CACHE", raising=False)
+    project = load_preset("eu-voip-operator")
+    path = tmp_path / "policy.toml"
+    path.write_text(project_to_toml(project), encoding="utf-8")
+    first = make_window()
+    first.session.open_project(path)
+    wait_rendered(qtbot, first)  # its page is stored for the next start
+    window = make_window()
+    wizard = window.wizard
+    built_when_shown: list[bool] = []
+    window.renderer.page_ready.connect(lambda _html: built_when_shown.append(wizard.pages[0].built))
+    window.session.open_project(path)
+    assert built_when_shown == [False], "the stored page is in the window before the first page is built"
+    assert wizard.loading.isVisibleTo(window)
+    assert not wizard.stack.isVisibleTo(window)
+    qtbot.waitUntil(lambda: not wizard.waiting)  # nothing asks the wizard: the window's paint brings the page
+    assert wizard.stack.isVisible()
+    assert not wizard.loading.isVisible()
+    name = wizard.pages[0].editors["company.legal_name"].input
+    assert isinstance(name, QLineEdit)
+    assert name.text() == project.answers["company.legal_name"]
+    assert not window.isWindowModified()
+    assert not window.session.document.modified
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is name
+    qtbot.keyClicks(name, " Ltd")
+    assert window.isWindowModified(), "an answer typed in the page built late is an unsaved change"
