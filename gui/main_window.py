@@ -1,6 +1,11 @@
 """The main window: wizard and editor on the left, the live preview on the right, findings below.
 
 It is the `View` of the session: it draws, asks and tells; the session decides.
+
+Start-up paints the preview first: the Findings and Versions docks are made once the
+window has painted (or when first asked for), the start page when first shown, and
+their modules load then. They name Qt's `Qt` enums, which PySide6 creates all at once,
+about 40 ms, the first time any code touches one; nothing before the first paint does.
 """
 
 from __future__ import annotations
@@ -8,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -30,21 +35,28 @@ from telepolicy.generator import FIELDS_BY_KEY, AnswerTarget, ClauseTarget, Cust
 from telepolicy.gui import dialogs
 from telepolicy.gui.dialogs import RestoreChoice, SaveChoice
 from telepolicy.gui.document import Document
-from telepolicy.gui.findings import FindingsPanel
 from telepolicy.gui.preview import PreviewPane, Renderer
 from telepolicy.gui.recovery import Recovery
 from telepolicy.gui.session import Session
 from telepolicy.gui.settings import Settings
 from telepolicy.gui.snapshot import Snapshot
-from telepolicy.gui.start import NewProjectDialog, StartPage
-from telepolicy.gui.versions import VersionsPanel
 from telepolicy.gui.wizard import WizardPanel
 
 if TYPE_CHECKING:
     from telepolicy.gui.editor import EditorPanel
     from telepolicy.gui.export import ExportDialog
+    from telepolicy.gui.findings import FindingsPanel
+    from telepolicy.gui.start import StartPage
+    from telepolicy.gui.versions import VersionsPanel
 
 APP_NAME = "Telepolicy"
+
+
+class Docks(NamedTuple):
+    findings: FindingsPanel
+    findings_dock: QDockWidget
+    versions: VersionsPanel
+    versions_dock: QDockWidget
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +68,9 @@ class MainWindow(QMainWindow):
         self.session = Session(self, settings, recovery, self)
         self.export_dialog: ExportDialog | None = None
 
-        self.start_page = StartPage()
+        self._start_page: StartPage | None = None  # made when first shown
+        self._docks: Docks | None = None  # made once the window has painted
+        self._painted = False
         self.wizard = WizardPanel()
         self.editor_tab = QWidget()  # the clause editor is built into it on first use
         QVBoxLayout(self.editor_tab).setContentsMargins(0, 0, 0, 0)
@@ -70,22 +84,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([680, 600])
         self.central = QStackedWidget()
-        self.central.addWidget(self.start_page)
+        self.central.addWidget(QWidget())  # blank until the session shows a project or the start page
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
-        self.findings = FindingsPanel()
-        self.findings_dock = QDockWidget("Findings", self)
-        self.findings_dock.setObjectName("findingsDock")
-        self.findings_dock.setWidget(self.findings)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
-        self.versions = VersionsPanel()  # published versions and redlines (gui/versions.py)
-        self.versions_dock = QDockWidget("Versions", self)
-        self.versions_dock.setObjectName("versionsDock")
-        self.versions_dock.setWidget(self.versions)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.versions_dock)
-        self.tabifyDockWidget(self.findings_dock, self.versions_dock)
-        self.findings_dock.raise_()
 
         self._build_actions()
         self._connect()
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
             self.autosave_off = QLabel(f"Autosave is off: Telepolicy cannot write in “{recovery.folder}”.")
             self.autosave_off.setToolTip("Save your project yourself (Ctrl+S). Unsaved work is lost if the app stops.")
             self.statusBar().addPermanentWidget(self.autosave_off)
-        self.show_document(None)
+        self._show_actions(None)
+        self._update_title()
 
     # --- building -------------------------------------------------------------------
 
@@ -104,7 +106,8 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # As setShortcut, whose overloads PySide6 resolves by creating all of Qt's `Qt` enums.
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
@@ -118,9 +121,9 @@ class MainWindow(QMainWindow):
         self.publish_action = self._action("&Publish…", self.publish)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(keys.Undo)
+        self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(keys.Redo)
+        self.redo_action.setShortcuts([QKeySequence(keys.Redo)])
         self.wizard_action = self._action("&Wizard", self.show_wizard, "Ctrl+1")
         self.editor_action = self._action("&Clauses", lambda: self.show_tab(self.editor_tab), "Ctrl+2")
         self.findings_action = self._action("&Findings", self.show_findings, "Ctrl+3")
@@ -153,11 +156,8 @@ class MainWindow(QMainWindow):
         self.renderer.page_ready.connect(self.preview.show_page)
         self.renderer.snapshot_ready.connect(self._snapshot)
         self.session.recent_changed.connect(self._update_recent)
-        self.start_page.create.connect(self.create_project)
-        self.start_page.open_file.connect(self.session.open_project)
         self.wizard.page_changed.connect(self.preview.scroll_to)
         self.wizard.finished.connect(lambda: self.show_tab(self.editor_tab))
-        self.findings.chosen.connect(self.go_to)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry()
@@ -166,12 +166,85 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()  # never larger than the screen, wherever it was last
         if self.width() > screen.width() or self.height() > screen.height():
             self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
-        state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
         splitter = self.settings.splitter_state()
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        """The window is on screen: the rest of it comes on the next turn of the event loop."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """In the order the user needs them: the wizard's page, the docks, then the render that
+        confirms a stored page (they share one interpreter: a render alongside halves their speed)."""
+        if self.wizard.waiting:
+            self.wizard.current_page()
+        self.preview.set_keyboard_use()
+        self._make_docks()
+        self.renderer.release()
+
+    def _make_docks(self) -> Docks:
+        """Findings and Versions below the preview, where the user left them last time."""
+        if self._docks is not None:
+            return self._docks
+        from PySide6.QtCore import Qt
+
+        from telepolicy.gui.findings import FindingsPanel
+        from telepolicy.gui.versions import VersionsPanel
+
+        findings = FindingsPanel()
+        findings_dock = QDockWidget("Findings", self)
+        findings_dock.setObjectName("findingsDock")
+        findings_dock.setWidget(findings)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, findings_dock)
+        self.resizeDocks([findings_dock], [170], Qt.Orientation.Vertical)
+        versions = VersionsPanel()  # published versions and redlines (gui/versions.py)
+        versions_dock = QDockWidget("Versions", self)
+        versions_dock.setObjectName("versionsDock")
+        versions_dock.setWidget(versions)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, versions_dock)
+        self.tabifyDockWidget(findings_dock, versions_dock)
+        findings_dock.raise_()
+        findings.chosen.connect(self.go_to)
+        self._docks = Docks(findings, findings_dock, versions, versions_dock)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        self._show_in_docks(self.session.document)
+        if self.renderer.latest is not None:
+            self._show_findings(self.renderer.latest)
+        return self._docks
+
+    @property
+    def findings(self) -> FindingsPanel:
+        return self._make_docks().findings
+
+    @property
+    def findings_dock(self) -> QDockWidget:
+        return self._make_docks().findings_dock
+
+    @property
+    def versions(self) -> VersionsPanel:
+        return self._make_docks().versions
+
+    @property
+    def versions_dock(self) -> QDockWidget:
+        return self._make_docks().versions_dock
+
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            from telepolicy.gui.start import StartPage
+
+            self._start_page = StartPage()
+            self._start_page.create.connect(self.create_project)
+            self._start_page.open_file.connect(self.session.open_project)
+            self._start_page.set_recent(self.settings.recent_files())
+            self.central.addWidget(self._start_page)
+        return self._start_page
 
     @property
     def editor(self) -> EditorPanel:
@@ -203,16 +276,11 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.set_document(document)
         self.preview.clear()
-        self.findings.clear()
+        if self._docks is not None:
+            self._docks.findings.clear()
+            self._show_in_docks(document)
         self.central.setCurrentWidget(self.splitter if document else self.start_page)
-        self.findings_dock.setVisible(document is not None)
-        self.versions.set_document(document)
-        self.versions_dock.setVisible(document is not None)
-        if document is not None:
-            document.path_changed.connect(self.versions.refresh)
-        for action in (self.save_action, self.save_as_action, self.export_action, self.findings_action):
-            action.setEnabled(document is not None)
-        self.publish_action.setEnabled(document is not None)
+        self._show_actions(document)
         if document is None:
             self.start_page.set_recent(self.settings.recent_files())
             self.start_page.templates.setFocus()
@@ -220,7 +288,22 @@ class MainWindow(QMainWindow):
             self.show_tab(self.wizard)
         self.setWindowModified(bool(document and document.modified))
         self._update_title()
-        self.renderer.set_document(document)  # last: a page stored for the project shows in the window as it is
+        # Last: a page stored for the project shows in the window as it is; at start-up, its render
+        # waits until the window is complete.
+        self.renderer.set_document(document, hold=self.isVisible() and not self._painted)
+
+    def _show_in_docks(self, document: Document | None) -> None:
+        assert self._docks is not None
+        self._docks.findings_dock.setVisible(document is not None)
+        self._docks.versions.set_document(document)
+        self._docks.versions_dock.setVisible(document is not None)
+        if document is not None:
+            document.path_changed.connect(self._docks.versions.refresh)
+
+    def _show_actions(self, document: Document | None) -> None:
+        for action in (self.save_action, self.save_as_action, self.export_action, self.findings_action):
+            action.setEnabled(document is not None)
+        self.publish_action.setEnabled(document is not None)
 
     def _update_title(self) -> None:
         document = self.session.document
@@ -230,6 +313,12 @@ class MainWindow(QMainWindow):
     def _snapshot(self, snapshot: Snapshot) -> None:
         self.preview.show_snapshot(snapshot)
         self.editor.show_snapshot(snapshot)
+        if self._docks is not None:  # else they show it when they are made
+            self._show_findings(snapshot)
+
+    def _show_findings(self, snapshot: Snapshot) -> None:
+        from PySide6.QtCore import Qt
+
         plan = snapshot.outline or snapshot.plan
         titles = {c.id: c.title for section in plan.sections for c in section.clauses} if plan else {}
         self.findings.show_findings(snapshot.findings, titles)
@@ -244,12 +333,14 @@ class MainWindow(QMainWindow):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.session.open_project(p))
         self.recent_menu.setEnabled(bool(paths))
-        if self.session.document is None:
-            self.start_page.set_recent(paths)
+        if self._start_page is not None and self.session.document is None:
+            self._start_page.set_recent(paths)
 
     # --- commands ---------------------------------------------------------------------
 
     def new_project(self) -> None:
+        from telepolicy.gui.start import NewProjectDialog
+
         dialog = NewProjectDialog(self)
         if dialog.exec() == NewProjectDialog.DialogCode.Accepted:
             chosen = dialog.templates.chosen()
@@ -373,7 +464,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.set_geometry(self.saveGeometry())
-        self.settings.set_window_state(self.saveState())
+        if self._docks is not None:  # else the docks are where they were: keep their last state
+            self.settings.set_window_state(self.saveState())
         self.settings.set_splitter_state(self.splitter.saveState())
         self.settings.sync()
         event.accept()

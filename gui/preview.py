@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -62,6 +62,7 @@ class Renderer(QObject):
         # painted by the time the event loop runs this.
         self._opening = single_shot_timer(self, 0, self.refresh_now)
         self._store = False  # the next render keeps its page in the page cache
+        self._held = False  # a stored page is shown and the window is not complete yet (see `release`)
         self._generation = 0  # of the newest render started
         self._minimum = 1  # results older than this belong to a closed project
         self._shown = 0  # of the newest result accepted
@@ -81,20 +82,31 @@ class Renderer(QObject):
     def set_delay(self, delay_ms: int) -> None:
         self._timer.setInterval(delay_ms)
 
-    def set_document(self, document: Document | None) -> None:
+    def set_document(self, document: Document | None, hold: bool = False) -> None:
+        """With `hold`, a stored page shown waits for `release` to be rendered again: it only
+        confirms the page, and the window has more to build first on the same interpreter."""
         if self._document is not None:
             self._document.changed.disconnect(self.schedule)
         self._document = document
         self._minimum = self._generation + 1
         self.latest = None
         self._opening.stop()
+        self._held = False
         if document is not None:
             document.changed.connect(self.schedule)
             self._pdf_timer.stop()
-            self._opening.start()
-            self._show_stored(document)
+            self._held = self._show_stored(document) and hold
+            if not self._held:
+                self._opening.start()
 
-    def _show_stored(self, document: Document) -> None:
+    def release(self) -> None:
+        """The window is complete: the render a stored page stands in for starts, unless one has."""
+        if self._held:
+            self._held = False
+            if self._generation < self._minimum:
+                self._opening.start()
+
+    def _show_stored(self, document: Document) -> bool:
         """The page last rendered for exactly this project, shown until its render arrives; else the
         render keeps its page for the next start."""
         key = stored_page_key(document.project)
@@ -102,6 +114,7 @@ class Renderer(QObject):
         self._store = key is not None and stored is None
         if stored:
             self.page_ready.emit(stored)
+        return bool(stored)
 
     def schedule(self) -> None:
         self._timer.start()
@@ -110,6 +123,7 @@ class Renderer(QObject):
     def refresh_now(self) -> None:
         self._timer.stop()
         self._opening.stop()
+        self._held = False
         if self._busy:
             self._pending = True  # rendered as soon as the current render ends
         else:
@@ -117,7 +131,7 @@ class Renderer(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._busy or self._pending or self._timer.isActive() or self._opening.isActive()
+        return self._busy or self._pending or self._held or self._timer.isActive() or self._opening.isActive()
 
     def _start(self) -> None:
         if self._document is None:
@@ -218,10 +232,6 @@ class PreviewPane(QWidget):
         self.browser.setAccessibleName("Policy preview")
         # One Tab stop for the whole preview: its links are for the mouse, Tab moves on.
         self.browser.setTabChangesFocus(True)
-        flags = Qt.TextInteractionFlag
-        self.browser.setTextInteractionFlags(
-            flags.TextSelectableByMouse | flags.TextSelectableByKeyboard | flags.LinksAccessibleByMouse
-        )
         self.browser.anchorClicked.connect(self._follow)
         self.browser.setPlaceholderText("Rendering the policy…")
         bar = self.browser.verticalScrollBar()
@@ -271,6 +281,16 @@ class PreviewPane(QWidget):
         if anchor:
             self._target = anchor
             self._apply_target()
+
+    def set_keyboard_use(self) -> None:
+        """The text is selectable with the keyboard and links are not Tab stops. The window sets this
+        once it has painted: the flags are Qt's `Qt` enums, ~40 ms to create (gui/main_window.py)."""
+        from PySide6.QtCore import Qt
+
+        flags = Qt.TextInteractionFlag
+        self.browser.setTextInteractionFlags(
+            flags.TextSelectableByMouse | flags.TextSelectableByKeyboard | flags.LinksAccessibleByMouse
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Before the page reflows to a new width, note what the reader sees, to show it again after."""

@@ -5,12 +5,15 @@ answer in the schema appears here without GUI code. Steps that do not apply
 (no CPNI page without US voice services) drop out of the list and of Back/Next.
 
 A project's first page is built once the window has painted with it (the preview
-first): "Loading questions…" stands in its place for that moment, about 100 ms.
+first): "Loading questions…" stands in its place for that moment, about 100 ms. The
+pages' modules load then too: they name Qt's `Qt` enums, which PySide6 creates all
+at once (about 40 ms) the first time any code touches them.
 """
 
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,8 +32,29 @@ from telepolicy.gui import style
 from telepolicy.gui.applicability import Applicability
 from telepolicy.gui.document import Document
 from telepolicy.gui.preview import section_anchor
-from telepolicy.gui.wizard.fields import FieldEditor
-from telepolicy.gui.wizard.page import PAGE_SECTIONS, FieldPage
+
+if TYPE_CHECKING:
+    from telepolicy.gui.wizard.fields import FieldEditor
+    from telepolicy.gui.wizard.page import FieldPage
+
+# The policy section the preview shows while a page is open (ids of the HTML sections).
+PAGE_SECTIONS = {
+    "company": "contact",
+    "services": "communications",
+    "regions": "rights",
+    "data": "data_we_collect",
+    "purposes": "purposes",
+    "roles": "roles",
+    "sharing": "sharing",
+    "cookies": "cookies",
+    "retention": "retention",
+    "transfers": "transfers",
+    "children": "children",
+    "cpni": "cpni",
+    "rights": "rights",
+    "security": "security",
+    "policy": "introduction",
+}
 
 
 class WizardPanel(QWidget):
@@ -49,13 +73,8 @@ class WizardPanel(QWidget):
         self.loading.installEventFilter(self)
         self._opening = False  # a document is being set: the page shown waits for the window's paint
         self._build_queued = False
-        self.pages: list[FieldPage] = []
-        for page_id, title in PAGES:
-            page = FieldPage(page_id, title, [f for f in FIELDS if f.page == page_id])
-            page.edited.connect(self._edited)
-            page.left.connect(self._left)
-            self.pages.append(page)
-            self.stack.addWidget(page)
+        self._pages: list[FieldPage] | None = None  # made on first use (see `pages`)
+        for _page_id, title in PAGES:
             self.steps.addItem(QListWidgetItem(title))
         self.steps.currentRowChanged.connect(self._show_page)
         self.back_button = QPushButton("&Back")
@@ -77,6 +96,27 @@ class WizardPanel(QWidget):
         layout.addLayout(right, 1)
         self.steps.setCurrentRow(0)
 
+    @property
+    def pages(self) -> list[FieldPage]:
+        """One page per step, made when first needed (their questions are built later still)."""
+        if self._pages is None:
+            from telepolicy.gui.wizard.page import FieldPage
+
+            self._pages = []
+            for page_id, title in PAGES:
+                page = FieldPage(page_id, title, [f for f in FIELDS if f.page == page_id])
+                page.edited.connect(self._edited)
+                page.left.connect(self._left)
+                self._pages.append(page)
+                self.stack.addWidget(page)
+            self.stack.setCurrentIndex(self._row())
+            if self.document is not None:
+                self._apply_applicability()
+        return self._pages
+
+    def _row(self) -> int:
+        return max(self.steps.currentRow(), 0)
+
     # --- the document ---------------------------------------------------------------
 
     def set_document(self, document: Document | None) -> None:
@@ -88,7 +128,7 @@ class WizardPanel(QWidget):
             return
         document.answer_changed.connect(self._answer_changed)
         self._apply_applicability()
-        for page in self.pages:
+        for page in self._pages or ():
             if page.built:
                 page.load(document.project.answers, document.set_aside)
         self._opening = True
@@ -101,7 +141,7 @@ class WizardPanel(QWidget):
     @property
     def waiting(self) -> bool:
         """The page shown is not built yet: "Loading questions…" is in its place."""
-        return self.document is not None and not self.pages[self.stack.currentIndex()].built
+        return self.document is not None and (self._pages is None or not self._pages[self._row()].built)
 
     def _show_loading(self) -> None:
         waiting = self.waiting
@@ -122,8 +162,8 @@ class WizardPanel(QWidget):
 
     def _answer_changed(self, key: str) -> None:
         assert self.document is not None
-        page = self._page_of(key)
-        if page.built:
+        page = self._page_of(key) if self._pages is not None else None
+        if page is not None and page.built:
             page.editors[key].set_value(self.document.answer(key))
             if key in self.document.set_aside:  # undo brought back the file's invalid value
                 page.editors[key].show_set_aside(*self.document.set_aside[key])
@@ -140,8 +180,9 @@ class WizardPanel(QWidget):
     def _apply_applicability(self) -> None:
         assert self.document is not None
         applicability = Applicability(self.document.project.answers)
-        for row, page in enumerate(self.pages):
-            self.steps.item(row).setHidden(not applicability.page_applies(page.page_id))
+        for row, (page_id, _title) in enumerate(PAGES):
+            self.steps.item(row).setHidden(not applicability.page_applies(page_id))
+        for page in self._pages or ():
             if page.built:
                 page.apply(applicability)
         self._update_buttons()
@@ -170,7 +211,7 @@ class WizardPanel(QWidget):
 
     def current_page(self) -> FieldPage:
         """The page shown, built if it was still waiting for the window's first paint."""
-        return self._ready(self.pages[self.stack.currentIndex()])
+        return self._ready(self.pages[self._row()])
 
     def editor(self, key: str) -> FieldEditor:
         return self._ready(self._page_of(key)).editors[key]
@@ -186,7 +227,7 @@ class WizardPanel(QWidget):
                 self.current_page().focus(invalid.key)
                 return False
         rows = self._applicable_rows()
-        current = self.stack.currentIndex()
+        current = self._row()
         later = [r for r in rows if (r > current if direction > 0 else r < current)]
         if not later:
             if direction > 0:
@@ -212,18 +253,19 @@ class WizardPanel(QWidget):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        if not self._opening:
+        if self.document is not None and not self._opening:
             self._ready(self.pages[row])
-        self.stack.setCurrentIndex(row)
+        if self._pages is not None:
+            self.stack.setCurrentIndex(row)
         self._show_loading()
         self._update_buttons()
-        section = PAGE_SECTIONS.get(self.pages[row].page_id)
+        section = PAGE_SECTIONS.get(PAGES[row][0])
         if section:
             self.page_changed.emit(section_anchor(section))
 
     def _update_buttons(self) -> None:
         rows = self._applicable_rows()
-        current = self.stack.currentIndex()
+        current = self._row()
         number = rows.index(current) + 1 if current in rows else 0
         self.position.setText(f"Step {number} of {len(rows)}" if number else "This step does not apply")
         self.back_button.setEnabled(any(r < current for r in rows))

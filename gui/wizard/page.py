@@ -22,25 +22,6 @@ from telepolicy.gui.applicability import Applicability
 from telepolicy.gui.wizard.editors import make_editor
 from telepolicy.gui.wizard.fields import FieldEditor
 
-# The policy section the preview shows while a page is open (ids of the HTML sections).
-PAGE_SECTIONS = {
-    "company": "contact",
-    "services": "communications",
-    "regions": "rights",
-    "data": "data_we_collect",
-    "purposes": "purposes",
-    "roles": "roles",
-    "sharing": "sharing",
-    "cookies": "cookies",
-    "retention": "retention",
-    "transfers": "transfers",
-    "children": "children",
-    "cpni": "cpni",
-    "rights": "rights",
-    "security": "security",
-    "policy": "introduction",
-}
-
 
 def _inside_compound(widget: QWidget, top: QWidget) -> bool:
     """A part of a combo box, spin box or date input (its line edit, its pop-up): not a Tab stop of its own."""

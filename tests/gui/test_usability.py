@@ -223,7 +223,9 @@ def test_5_ctrl_1_focuses_the_first_question_and_tab_goes_questions_then_buttons
 def test_5_the_preview_is_one_tab_stop_and_dialog_buttons_have_mnemonics(qtbot, window, monkeypatch):
     browser = window.preview.browser
     assert browser.tabChangesFocus()
-    assert not browser.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    # Set once the preview has painted (the `Qt` enums are created after the first paint).
+    qtbot.waitUntil(lambda: not browser.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    assert browser.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
     texts: list[str] = []
 
     def look(box: QMessageBox) -> int:
