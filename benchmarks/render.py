@@ -18,7 +18,7 @@ with its reference so both see the same machine load:
     Chromium); then the same with the whole cache off (TELEPOLICY_NO_CACHE=1), and the
     render of an unchanged project (the PDF from the cache: no WeasyPrint work);
   - `render --jobs 2` against `--jobs 1` for 8 projects, PDF, cache off (target: ≥ 1.8x);
-  - peak resident memory (ru_maxrss) of the CLI rendering the PDF (target: ≤ 120 MB).
+  - peak resident memory of the CLI rendering the PDF, its processes together (target: ≤ 120 MB).
 Every process loads modules from compiled bytecode, as an installed app does.
 The cache lives in a temporary folder (TELEPOLICY_CACHE_DIR), so the user's is untouched.
 A reference tool that is not installed is skipped with a message.
@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -48,20 +49,45 @@ QUICK = "--quick" in sys.argv
 CPU: dict[str, list[float]] = {"ours": [], "theirs": []}  # CPU seconds (user + system) of the last interleaved runs
 
 
+def _tree_kilobytes(pid: int) -> int:
+    """The resident memory (kB) of a process and all its descendants now, from /proc (Linux)."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            total = next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
+                total += sum(_tree_kilobytes(int(child)) for child in children.read().split())
+    except (OSError, ValueError):  # the process ended meanwhile
+        pass
+    return total
+
+
 def run_seconds(command: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one whole process, which must succeed;
-    its CPU seconds go to CPU["last"]."""
+    its CPU seconds go to CPU["last"]. The memory is the largest sum over the process and the
+    processes it starts (sampled every 10 ms where /proc exists), else its largest process."""
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert child.stderr is not None
+    peak = [0]
+
+    def sample() -> None:
+        while child.returncode is None and os.path.isdir(f"/proc/{child.pid}"):
+            peak[0] = max(peak[0], _tree_kilobytes(child.pid))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     errors = child.stderr.read()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)
+    sampler.join()
     if child.returncode not in (0, 1):  # `check` exits 1 when the policy has errors
         raise SystemExit(f"failed ({child.returncode}): {' '.join(command)}\n{errors.decode(errors='replace')}")
     CPU["last"] = [usage.ru_utime + usage.ru_stime]
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, max(peak[0], usage.ru_maxrss) / 1024
 
 
 def interleaved(
@@ -186,14 +212,14 @@ def main() -> int:
         if not chromium:
             print("  chromium is not installed: no reference (Debian: apt-get install chromium)")
         verdict = "met" if peak <= 120 else "MISSED"
-        print(f"{'  peak memory of that process (ru_maxrss)':52} {peak:7.0f} MB   target ≤ 120 MB: {verdict}")
+        print(f"{'  peak memory of its processes together':52} {peak:7.0f} MB   target ≤ 120 MB: {verdict}")
         mine, theirs, _ = interleaved(pdf_runs, render("pdf", cold), print_with_chromium if chromium else None)
         line("render --format pdf (whole cache off)", mine, theirs, "chromium cold", "", None)
 
         render("pdf", env)()  # prints once into the cache
         mine, _, peak = interleaved(pdf_runs, render("pdf", env), None)
         line("render --format pdf (cache warm: unchanged project)", mine, [], "", "", None)
-        print(f"{'  peak memory of that process (ru_maxrss)':52} {peak:7.0f} MB")
+        print(f"{'  peak memory of its processes together':52} {peak:7.0f} MB")
 
         projects = []
         for number in range(8):

@@ -138,9 +138,7 @@ Rendered = tuple[list[Problem], dict[str, bytes], list[Finding], list[Path]]
 REPLAYED_FORMATS = frozenset({"md", "html", "fragment", "json"})
 
 
-def _rendered(
-    path: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool, print_early: bool
-) -> Rendered:
+def _rendered(path: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool) -> Rendered:
     """The project rendered and checked, from the cache when nothing it depends on changed."""
     request = replay.Request("render", path, (formats, trace, documents, front_matter))
     key = request.key() if REPLAYED_FORMATS.issuperset(formats) else ""
@@ -153,15 +151,7 @@ def _rendered(
 
     project = load_project(path)
     folders, folders_key = _inputs(project, key)
-    result = build(
-        project,
-        formats,
-        check=True,
-        trace=trace,
-        documents=documents,
-        front_matter=front_matter,
-        print_early=print_early,
-    )
+    result = build(project, formats, check=True, trace=trace, documents=documents, front_matter=front_matter)
     outputs = dict(result.outputs)
     if result.trace is not None:
         outputs["trace.md"] = trace_markdown(result.plan, result.trace).encode("utf-8")
@@ -169,6 +159,29 @@ def _rendered(
     rendered = (result.warnings, outputs, result.findings, protect)
     replay.record(request, key, folders, folders_key, rendered)
     return rendered
+
+
+def _rendered_beside_the_printer(
+    path: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool
+) -> Rendered:
+    """`_rendered`, built in another process while this one loads the PDF printer (WeasyPrint's
+    import takes longer than the build); as `_rendered` in this process where none can start.
+
+    The builder ends before the print begins, so the two processes' memory never adds up to
+    more than the print's own.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from telepolicy.generator.rendering.pdf import load_printer
+
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            built = pool.submit(_rendered, path, formats, trace, documents, front_matter)
+            load_printer()
+            return built.result()
+    except (OSError, BrokenProcessPool):
+        return _rendered(path, formats, trace, documents, front_matter)
 
 
 def _render_one(
@@ -180,13 +193,31 @@ def _render_one(
     trace: bool = False,
     documents: str = POLICY,
     front_matter: bool = False,
-    print_early: bool = False,
+    alone: bool = False,
 ) -> RenderResult:
-    """Worker: check and render one project; problems and findings come back as data (they cross processes)."""
+    """Worker: check and render one project; problems and findings come back as data (they cross processes).
+
+    The policy's PDF is printed from its HTML here, after the check (`--strict` prints nothing
+    it would not write); a project rendered `alone` (no other render running) is built in
+    another process while this one loads the printer.
+    """
+    printed = "pdf" in formats and documents == POLICY
+    page = tuple(f for f in formats if f != "pdf") + (("html",) if printed and "html" not in formats else ())
     try:
-        warnings, outputs, findings, protect = _rendered(path, formats, trace, documents, front_matter, print_early)
+        if not printed:
+            warnings, outputs, findings, protect = _rendered(path, formats, trace, documents, front_matter)
+        else:
+            request = replay.Request("render", path, (page, trace, documents, front_matter))
+            kept = replay.recall(request.key()) if REPLAYED_FORMATS.issuperset(page) else None
+            build = _rendered_beside_the_printer if alone and kept is None else _rendered
+            warnings, outputs, findings, protect = kept or build(path, page, trace, documents, front_matter)
         if strict and _has_errors(findings):
             return path, warnings, [], findings
+        if printed:
+            from telepolicy.generator.rendering.pdf import render_pdf
+
+            outputs["pdf"] = render_pdf(outputs["html"].decode("utf-8"), Path(path))
+            outputs = {f: outputs[f] for f in (*formats, *(f for f in outputs if f not in FORMATS))}
         written = write_outputs(outputs, Path(out_dir), Path(path).stem, protect=protect)
     except TelepolicyError as error:
         if debug:
@@ -215,8 +246,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     jobs = max(1, min(args.jobs, len(args.files)))
     options = (formats, args.out, args.debug, args.strict, args.trace, args.documents, args.front_matter)
     if jobs == 1:
-        # One project: its PDF printer starts at once, on the core the build leaves idle.
-        results = [_render_one(p, *options, print_early=len(args.files) == 1) for p in args.files]
+        results = [_render_one(p, *options, alone=len(args.files) == 1) for p in args.files]
     else:
         from concurrent.futures import ProcessPoolExecutor  # slow to import: only when used
 

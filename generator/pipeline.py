@@ -106,7 +106,6 @@ def build(
     front_matter: bool = False,
     documents: Iterable[str] = (POLICY,),
     on_progress: Progress | None = None,
-    print_early: bool = False,
 ) -> Build:
     """Plan the project once, render each format asked for (none is fine: a check only) and check the plan.
 
@@ -115,17 +114,10 @@ def build(
     document's findings join the policy's. Nothing is written. Bad input raises
     `ProjectFileError`, `ClauseLibraryError`, `RenderError`, or `ExportError` for a document that
     does not apply. `on_progress(step, percent)` hears how the policy's PDF print goes, page by
-    page (generator/rendering/pdf.py): it is called in the thread that builds. `print_early`
-    starts the PDF printer's process before the plan, so WeasyPrint loads on another core while
-    the page is built (worth it when that core is otherwise idle: one project at a time).
+    page (generator/rendering/pdf.py): it is called in the thread that builds.
     """
     wanted = parse_formats(formats) if formats else ()
     chosen = parse_documents(documents, project)
-    printer = None
-    if print_early and "pdf" in wanted and POLICY in chosen:
-        from telepolicy.generator.rendering.pdf import start_printer
-
-        printer = start_printer()
     plan = assemble(project, library or library_for(project))
     result = Build(project, plan)
     if wanted and POLICY in chosen:
@@ -150,7 +142,7 @@ def build(
             if "pdf" in wanted:
                 from telepolicy.generator.rendering.pdf import render_pdf
 
-                result.outputs["pdf"] = render_pdf(html, project.path, on_progress, printer)
+                result.outputs["pdf"] = render_pdf(html, project.path, on_progress)
         result.outputs = {f: result.outputs[f] for f in wanted}
     if check and POLICY in chosen:
         result.findings = check_plan(plan, today=today)

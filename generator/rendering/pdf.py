@@ -2,8 +2,8 @@
 
 WeasyPrint is imported only when a PDF is printed (generator/rendering/printing.py): it is
 slow to import and the Markdown/HTML paths (and the GUI's start-up) must not pay for it. The
-CLI prints in a printer process it starts before the page is built (printer.py), so that
-import overlaps the build; every fetch is restricted to the application's templates folder.
+CLI rendering one project loads it (`load_printer`) while another process builds the page,
+so that import overlaps the build; every fetch is restricted to the application's templates folder.
 A printed PDF is kept in the user cache, keyed by the exact HTML, the templates folder
 and the program: printing an unchanged page again costs no WeasyPrint work.
 """
@@ -20,25 +20,20 @@ from pathlib import Path
 from telepolicy.generator import cache
 from telepolicy.generator.errors import Problem, RenderError
 from telepolicy.generator.rendering.markdown import templates_path
-from telepolicy.generator.rendering.printer import Printer
 from telepolicy.generator.rendering.printing import PROGRESS_LOGGER, Progress, print_page, reporting
 
-__all__ = ["PROGRESS_LOGGER", "Progress", "is_cached", "prepare_in_background", "render_pdf", "start_printer"]
+__all__ = ["PROGRESS_LOGGER", "Progress", "is_cached", "load_printer", "prepare_in_background", "render_pdf"]
 
 log = logging.getLogger(__name__)
 
 
-def start_printer() -> Printer | None:
-    """A printer process that loads WeasyPrint now, while the caller builds the page; hand it to
-    `render_pdf`. None where no interpreter can be started (a frozen bundle) or starting fails:
-    the page is then printed in this process."""
-    if getattr(sys, "frozen", False):
-        return None
+def load_printer() -> None:
+    """Import WeasyPrint now (about a second), for a caller with other work running meanwhile, so
+    that the print which follows starts at once. A printer that does not load is reported by that print."""
     try:
-        return Printer()
-    except OSError as error:
-        log.debug("no printer process (%s): printing in this process", error)
-        return None
+        import weasyprint  # noqa: F401
+    except Exception:  # a missing native library (Pango): printing raises it again as a RenderError
+        log.debug("WeasyPrint did not load ahead of the print", exc_info=True)
 
 
 def _cache_key(html: str) -> str:
@@ -47,21 +42,15 @@ def _cache_key(html: str) -> str:
     return cache.digest(cache.program_key(), *printers, templates, html)
 
 
-def render_pdf(
-    html: str, source: Path | None = None, on_progress: Progress | None = None, printer: Printer | None = None
-) -> bytes:
+def render_pdf(html: str, source: Path | None = None, on_progress: Progress | None = None) -> bytes:
     """The page printed as a tagged PDF/UA-1, from the cache when this exact page was printed before.
 
     A cached PDF repeats the warnings its printing gave (refused fetches), as printing would.
     `on_progress` hears each step of the print, page by page during the layout, then 100 at the end.
-    With a `printer` (from `start_printer`) the page is printed in its process, which this call ends
-    in any case; without one, in this process.
     """
     key = _cache_key(html) if cache.enabled() else ""
     stored = cache.read_object("pdf", key) if key else None
     if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], bytes):
-        if printer is not None:
-            printer.close()
         for message in stored[1]:
             log.warning("%s", message)
         if on_progress is not None:
@@ -69,9 +58,7 @@ def render_pdf(
         return stored[0]
     if on_progress is not None:
         on_progress("Starting the PDF printer", 0)
-    pdf, refused = (
-        _print(html, source, on_progress) if printer is None else _print_in(printer, html, source, on_progress)
-    )
+    pdf, refused = _print(html, source, on_progress)
     if key:
         cache.write_object("pdf", key, (pdf, refused))
     if on_progress is not None:
@@ -86,16 +73,6 @@ def _print(html: str, source: Path | None, on_progress: Progress | None) -> tupl
         with reporting(on_progress, html):
             return print_page(html, Path(templates_path()), refused), refused
     except Exception as error:  # WeasyPrint raises many kinds; the user needs one message
-        raise RenderError(Problem(source, f"the PDF could not be made: {error}")) from error
-
-
-def _print_in(
-    printer: Printer, html: str, source: Path | None, on_progress: Progress | None
-) -> tuple[bytes, list[str]]:
-    """Print the page in the printer's process; its problems read as `_print`'s."""
-    try:
-        return printer.print(html, Path(templates_path()), on_progress)
-    except Exception as error:  # a stopped printer, or `on_progress` cancelling the print
         raise RenderError(Problem(source, f"the PDF could not be made: {error}")) from error
 
 

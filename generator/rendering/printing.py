@@ -1,7 +1,7 @@
 """WeasyPrint's part of the PDF stage: print one page, with restricted fetches and progress in words.
 
-It imports nothing of the program but the standard library, so the printer process
-(generator/rendering/printer.py) starts with WeasyPrint alone. Every fetch goes through a
+It imports nothing of the program but the standard library and WeasyPrint (when it prints),
+so loading it ahead of a print costs nothing else. Every fetch goes through a
 restricted fetcher, which allows only files inside the application's templates folder:
 nothing from the network, nothing else on disk.
 """

@@ -16,7 +16,7 @@ from telepolicy.generator.cli import main
 from telepolicy.generator.library import loader
 from telepolicy.generator.project.file import save_project
 from telepolicy.generator.project.presets import load_preset
-from telepolicy.generator.rendering import html, markdown
+from telepolicy.generator.rendering import html, markdown, pdf
 from tests.conftest import EXAMPLE
 
 CLAUSE = """+++
@@ -184,11 +184,18 @@ def test_a_project_file_changed_during_the_build_is_not_kept(project, capsys, pr
     assert not list((private_cache / replay.KIND).glob("*.bin"))
 
 
-def test_a_pdf_is_not_replayed_but_printed_from_its_own_cache(project, capsys, private_cache, monkeypatch):
-    monkeypatch.setattr("telepolicy.generator.rendering.pdf._print", lambda html, source, refused: b"%PDF-1.7 test")
-    new_process()
-    assert main(["render", str(project), "--format", "md,pdf", "--out", str(project.parent / "out")]) == 0
-    assert not list((private_cache / replay.KIND).glob("*.bin"))
+def test_a_pdf_is_printed_from_the_replayed_page_and_taken_from_its_own_cache(project, capsys, monkeypatch):
+    """The page behind a PDF is replayed like any text output; the PDF itself is kept by its page."""
+    printed: list[str] = []
+    monkeypatch.setattr(pdf, "_print", lambda html, source, progress: (printed.append(html) or b"%PDF-1.7 x", []))
+    out = project.parent / "out"
+    for _ in range(2):
+        new_process()
+        assert main(["render", str(project), "--format", "md,pdf", "--out", str(out)]) == 0
+        no_pipeline(monkeypatch)
+    assert len(printed) == 1
+    assert "Write to us at the desk." in printed[0]
+    assert sorted(p.name for p in out.iterdir()) == ["example.md", "example.pdf"]
 
 
 def test_a_damaged_result_is_built_again(project, capsys, private_cache):
