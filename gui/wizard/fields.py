@@ -100,7 +100,8 @@ class FieldEditor(QObject):
         self.label.setMinimumWidth(min(self.label.fontMetrics().horizontalAdvance(field.label) + 4, 240))
         self.help = style.muted(QLabel(user_help(field)))
         self.help.setWordWrap(True)
-        self.help.setVisible(show_help)
+        if not show_help:  # setVisible(True) would show the parentless label as a window of its own
+            self.help.hide()
         self.error = style.error(hidden_label())
         self.error.setAccessibleName(f"{field.label}: error")
         self.cell = QWidget()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWidget
 
 from telepolicy.generator import FIELDS, FIELDS_BY_KEY, load_preset, project_to_toml
 from telepolicy.gui.main_window import MainWindow
@@ -237,3 +237,24 @@ def test_a_project_shows_its_preview_first_and_its_first_page_once_the_window_ha
     assert QApplication.focusWidget() is name
     qtbot.keyClicks(name, " Ltd")
     assert window.isWindowModified(), "an answer typed in the page built late is an unsaved change"
+
+
+def test_building_the_pages_shows_no_window_of_their_own(qtbot, window: MainWindow):
+    """A part shown before it is in the page would flash up as a window (and cost a native window on X11)."""
+    shown: list[QWidget] = []
+
+    class Windows(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+                shown.append(watched)
+            return False
+
+    windows = Windows()
+    QApplication.instance().installEventFilter(windows)
+    try:
+        window.session.new_project("us-carrier-eea")
+        for field in FIELDS:
+            window.wizard.editor(field.key)
+    finally:
+        QApplication.instance().removeEventFilter(windows)
+    assert [type(widget).__name__ for widget in shown] == []
