@@ -178,8 +178,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """In the order the user needs them: the wizard's page, the docks, then the render that
-        confirms a stored page (they share one interpreter: a render alongside halves their speed)."""
+        """In the order the user needs them: the wizard's page, the docks, then the project's first
+        render (one interpreter: alongside a render, each runs at about half speed; the preview
+        comes as soon either way)."""
         if self.wizard.waiting:
             self.wizard.current_page()
         self.preview.set_keyboard_use()
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
             self.show_tab(self.wizard)
         self.setWindowModified(bool(document and document.modified))
         self._update_title()
-        # Last: a page stored for the project shows in the window as it is; at start-up, its render
+        # Last: a page stored for the project shows in the window as it is; at start-up, the render
         # waits until the window is complete.
         self.renderer.set_document(document, hold=self.isVisible() and not self._painted)
 

@@ -62,7 +62,7 @@ class Renderer(QObject):
         # painted by the time the event loop runs this.
         self._opening = single_shot_timer(self, 0, self.refresh_now)
         self._store = False  # the next render keeps its page in the page cache
-        self._held = False  # a stored page is shown and the window is not complete yet (see `release`)
+        self._held = False  # the window is not complete yet (see `set_document`)
         self._generation = 0  # of the newest render started
         self._minimum = 1  # results older than this belong to a closed project
         self._shown = 0  # of the newest result accepted
@@ -83,8 +83,8 @@ class Renderer(QObject):
         self._timer.setInterval(delay_ms)
 
     def set_document(self, document: Document | None, hold: bool = False) -> None:
-        """With `hold`, a stored page shown waits for `release` to be rendered again: it only
-        confirms the page, and the window has more to build first on the same interpreter."""
+        """With `hold`, the render waits for `release`: the window has more to build first on the
+        same interpreter, and alongside it each would take about twice as long."""
         if self._document is not None:
             self._document.changed.disconnect(self.schedule)
         self._document = document
@@ -95,18 +95,19 @@ class Renderer(QObject):
         if document is not None:
             document.changed.connect(self.schedule)
             self._pdf_timer.stop()
-            self._held = self._show_stored(document) and hold
+            self._show_stored(document)
+            self._held = hold
             if not self._held:
                 self._opening.start()
 
     def release(self) -> None:
-        """The window is complete: the render a stored page stands in for starts, unless one has."""
+        """The window is complete: the project's first render starts, unless one has."""
         if self._held:
             self._held = False
             if self._generation < self._minimum:
                 self._opening.start()
 
-    def _show_stored(self, document: Document) -> bool:
+    def _show_stored(self, document: Document) -> None:
         """The page last rendered for exactly this project, shown until its render arrives; else the
         render keeps its page for the next start."""
         key = stored_page_key(document.project)
@@ -114,7 +115,6 @@ class Renderer(QObject):
         self._store = key is not None and stored is None
         if stored:
             self.page_ready.emit(stored)
-        return bool(stored)
 
     def schedule(self) -> None:
         self._timer.start()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from telepolicy.generator import load_preset, project_to_toml
+from telepolicy.gui.main_window import MainWindow
 from telepolicy.gui.preview import Renderer
 from tests.gui.conftest import wait_rendered
 
@@ -122,19 +123,22 @@ def test_the_docks_come_after_the_first_paint_where_they_were_left(qtbot, make_w
     assert window.findings_dock.isVisible()
 
 
-def test_at_start_the_render_behind_a_stored_page_waits_for_the_wizard_and_the_docks(
+def test_at_start_the_render_waits_for_the_wizard_and_the_docks(
     qtbot, make_window, stored_page: Path, monkeypatch: pytest.MonkeyPatch
 ):
     first = make_window()
     first.session.open_project(stored_page)
     wait_rendered(qtbot, first)
-    window = make_window()
-    started: list[tuple[bool, bool]] = []
+    started: list[tuple[bool, bool]] = []  # at each render's start: the wizard waits, the docks are made
     start = Renderer._start
 
     def noting(renderer: Renderer) -> None:
+        window = renderer.parent()
+        assert isinstance(window, MainWindow)
         started.append((window.wizard.waiting, window.findChild(QDockWidget, "findingsDock") is not None))
         start(renderer)
+
+    window = make_window()
 
     monkeypatch.setattr(Renderer, "_start", noting)
     window.session.open_project(stored_page)
@@ -149,3 +153,11 @@ def test_at_start_the_render_behind_a_stored_page_waits_for_the_wizard_and_the_d
     assert window.renderer.busy
     wait_rendered(qtbot, window)
     assert len(started) == 2
+
+    monkeypatch.setenv("TELEPOLICY_NO_CACHE", "1")  # no stored page: the window paints "Rendering the policy…"
+    fresh = make_window()
+    started.clear()
+    fresh.session.open_project(stored_page)
+    assert not fresh.preview.html
+    wait_rendered(qtbot, fresh)
+    assert started == [(False, True)]
