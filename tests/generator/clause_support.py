@@ -7,6 +7,18 @@ from typing import Any
 from telepolicy.generator import load_library, load_preset
 from telepolicy.generator.rendering.assemble import template_context
 
+# An organisation folder's clause file (a project's `library_paths`); `.format(body=...)` gives its text.
+ORG_CLAUSE = """+++
+id = "org.extra"
+section = "contact"
+title = "Extra contact"
+order = 5
+sources = [{{ seed = "000", section = "Policy Revisions" }}]
+requirements = ["gdpr.13.1.a"]
++++
+{body}
+"""
+
 
 def render_clause(body: str, answers: dict[str, Any], preset: str = "us-carrier-eea") -> str:
     """The Markdown a clause body gives for a preset's answers with `answers` changed."""

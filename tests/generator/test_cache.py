@@ -15,17 +15,7 @@ from telepolicy.generator import cache
 from telepolicy.generator.library import loader, model
 from telepolicy.generator.library.loader import builtin_library_path, load_library
 from telepolicy.generator.rendering import pdf
-
-CLAUSE = """+++
-id = "org.extra"
-section = "contact"
-title = "Extra contact"
-order = 5
-sources = [{{ seed = "000", section = "Policy Revisions" }}]
-requirements = ["gdpr.13.1.a"]
-+++
-{body}
-"""
+from tests.generator.clause_support import ORG_CLAUSE
 
 PAGE = "<html lang='en'><head><title>t</title></head><body><p>{text}</p></body></html>"
 
@@ -52,7 +42,7 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def org(tmp_path: Path) -> Path:
     folder = tmp_path / "org"
     folder.mkdir()
-    (folder / "extra.md").write_text(CLAUSE.format(body="Write to us at the desk."), encoding="utf-8")
+    (folder / "extra.md").write_text(ORG_CLAUSE.format(body="Write to us at the desk."), encoding="utf-8")
     return folder
 
 
@@ -91,7 +81,7 @@ def test_a_changed_organisation_clause_is_never_served_stale(org):
     path = org / "extra.md"
     stat = path.stat()
     # Same size and the same modification time: only the content tells the change.
-    path.write_text(CLAUSE.format(body="Write to us at the gate."), encoding="utf-8")
+    path.write_text(ORG_CLAUSE.format(body="Write to us at the gate."), encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert path.stat().st_size == stat.st_size
     forget_this_process()
@@ -100,13 +90,13 @@ def test_a_changed_organisation_clause_is_never_served_stale(org):
 
 def test_a_changed_file_is_seen_by_a_running_process_too(org):
     assert load_library((org,)).clauses["org.extra"].text == "Write to us at the desk."
-    (org / "extra.md").write_text(CLAUSE.format(body="Call us instead."), encoding="utf-8")
+    (org / "extra.md").write_text(ORG_CLAUSE.format(body="Call us instead."), encoding="utf-8")
     assert load_library((org,)).clauses["org.extra"].text == "Call us instead."
 
 
 def test_a_clause_added_to_or_removed_from_an_organisation_folder_is_seen(org):
     load_library((org,))
-    (org / "more.md").write_text(CLAUSE.format(body="More.").replace("org.extra", "org.more"), encoding="utf-8")
+    (org / "more.md").write_text(ORG_CLAUSE.format(body="More.").replace("org.extra", "org.more"), encoding="utf-8")
     forget_this_process()
     assert "org.more" in load_library((org,)).clauses
     (org / "more.md").unlink()
@@ -116,7 +106,7 @@ def test_a_clause_added_to_or_removed_from_an_organisation_folder_is_seen(org):
 
 def test_a_broken_organisation_clause_is_checked_and_reported_not_cached(org, private_cache):
     load_library((org,))
-    (org / "extra.md").write_text(CLAUSE.format(body="Hello {{ company.nmae }}."), encoding="utf-8")
+    (org / "extra.md").write_text(ORG_CLAUSE.format(body="Hello {{ company.nmae }}."), encoding="utf-8")
     forget_this_process()
     with pytest.raises(loader.ClauseLibraryError, match=r"company\.nmae"):
         load_library((org,))

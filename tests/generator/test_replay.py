@@ -18,17 +18,7 @@ from telepolicy.generator.project.file import save_project
 from telepolicy.generator.project.presets import load_preset
 from telepolicy.generator.rendering import html, markdown, pdf
 from tests.conftest import EXAMPLE
-
-CLAUSE = """+++
-id = "org.extra"
-section = "contact"
-title = "Extra contact"
-order = 5
-sources = [{{ seed = "000", section = "Policy Revisions" }}]
-requirements = ["gdpr.13.1.a"]
-+++
-{body}
-"""
+from tests.generator.clause_support import ORG_CLAUSE
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +46,7 @@ def project(example_file: Path) -> Path:
     """The example project with an organisation folder beside it holding one clause."""
     org = example_file.parent / "org"
     org.mkdir()
-    (org / "extra.md").write_text(CLAUSE.format(body="Write to us at the desk."), encoding="utf-8")
+    (org / "extra.md").write_text(ORG_CLAUSE.format(body="Write to us at the desk."), encoding="utf-8")
     text = example_file.read_text(encoding="utf-8")
     example_file.write_text(text.replace("format = 1\n", 'format = 1\nlibrary_paths = ["org"]\n', 1), "utf-8")
     return example_file
@@ -124,7 +114,7 @@ def test_a_changed_organisation_clause_is_never_replayed(project, capsys):
     clause = project.parent / "org" / "extra.md"
     stat = clause.stat()
     # Same size and the same modification time: only the content tells the change.
-    clause.write_text(CLAUSE.format(body="Write to us at the gate."), encoding="utf-8")
+    clause.write_text(ORG_CLAUSE.format(body="Write to us at the gate."), encoding="utf-8")
     os.utime(clause, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert "Write to us at the gate." in render(project, capsys)[3]
 
@@ -163,7 +153,7 @@ def test_a_file_changed_during_the_build_makes_the_next_run_build_again(project,
 
     def edit_while_building(*args: object, **kwargs: object) -> pipeline.Build:
         result = real(*args, **kwargs)  # type: ignore[arg-type]
-        clause.write_text(CLAUSE.format(body="Write to us at the gate."), encoding="utf-8")
+        clause.write_text(ORG_CLAUSE.format(body="Write to us at the gate."), encoding="utf-8")
         return result
 
     with monkeypatch.context() as patched:
