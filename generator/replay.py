@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from telepolicy.generator import cache
+from telepolicy.generator.files import read_regular_file
+from telepolicy.generator.project.values import MAX_FILE_BYTES
 
 KIND = "result"
 Folders = Sequence[tuple[Path, tuple[str, ...]]]
@@ -37,8 +39,8 @@ class Request:
         if not cache.enabled():
             return ""
         path = Path(self.project_path)
-        try:
-            content = path.read_bytes()
+        try:  # as the loader reads it: a device, pipe or huge file is refused there, with a message
+            content = read_regular_file(path, MAX_FILE_BYTES)
             where = str(path.resolve())
         except (OSError, RuntimeError):
             return ""

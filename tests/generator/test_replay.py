@@ -198,3 +198,14 @@ def test_a_damaged_result_is_built_again(project, capsys, private_cache):
 def test_no_cache_keeps_no_result(project, capsys, private_cache):
     render(project, capsys, "--no-cache")
     assert not (private_cache / replay.KIND).exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_device_a_pipe_or_a_huge_file_is_never_read_for_a_key(tmp_path):
+    """The key reads the project file as the loader does: the loader then says what is wrong with it."""
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")  # read whole, it fills the memory
+    os.mkfifo(tmp_path / "fifo.toml")  # read, it waits for a writer for ever
+    with (tmp_path / "huge.toml").open("wb") as huge:
+        huge.truncate(64_000_000)
+    for name in ("zero.toml", "fifo.toml", "huge.toml"):
+        assert replay.Request("check", str(tmp_path / name)).key() == ""
