@@ -58,8 +58,8 @@ def _tree_kilobytes(pid: int) -> int:
         for task in os.listdir(f"/proc/{pid}/task"):
             with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
                 total += sum(_tree_kilobytes(int(child)) for child in children.read().split())
-    except (OSError, ValueError):  # the process ended meanwhile
-        pass
+    except (OSError, ValueError):  # the process ended meanwhile: what it held is gone
+        return total
     return total
 
 
