@@ -96,9 +96,9 @@ def _inputs(project: Project, key: str) -> tuple[list[tuple[Path, tuple[str, ...
     """The folders a build of `project` reads, and their key now: taken before the build, for replay.record."""
     if not key:
         return [], ""
-    from telepolicy.generator.pipeline import build_inputs
+    from telepolicy.generator.page_cache import source_folders
 
-    folders = build_inputs(project)
+    folders = source_folders(project.resolved_library_paths())
     return folders, cache.folders_key(folders)
 
 
@@ -138,34 +138,45 @@ Rendered = tuple[list[Problem], dict[str, bytes], list[Finding], list[Path]]
 REPLAYED_FORMATS = frozenset({"md", "html", "fragment", "json"})
 
 
-def _rendered(path: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool) -> Rendered:
-    """The project rendered and checked, from the cache when nothing it depends on changed."""
+def _rendered(
+    path: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool, beside_printer: bool = False
+) -> Rendered:
+    """The project rendered and checked, from the cache when nothing it depends on changed; else
+    built here, or `beside_printer` in another process while this one loads the PDF printer."""
     request = replay.Request("render", path, (formats, trace, documents, front_matter))
     key = request.key() if REPLAYED_FORMATS.issuperset(formats) else ""
     kept = replay.recall(key)
     if kept is not None:
         return kept  # type: ignore[no-any-return]
+    build = _built_beside_the_printer if beside_printer else _built
+    return build(request, key, formats, trace, documents, front_matter)
+
+
+def _built(
+    request: replay.Request, key: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool
+) -> Rendered:
+    """The project rendered and checked by the pipeline; kept under `key` for the next same request."""
     from telepolicy.generator.checks.requirements import trace_markdown
     from telepolicy.generator.pipeline import build
     from telepolicy.generator.project.file import load_project
 
-    project = load_project(path)
+    project = load_project(request.project_path)
     folders, folders_key = _inputs(project, key)
     result = build(project, formats, check=True, trace=trace, documents=documents, front_matter=front_matter)
     outputs = dict(result.outputs)
     if result.trace is not None:
         outputs["trace.md"] = trace_markdown(result.plan, result.trace).encode("utf-8")
-    protect = [Path(path), *(c.path for c in result.plan.library.clauses.values() if c.path)]
+    protect = [Path(request.project_path), *(c.path for c in result.plan.library.clauses.values() if c.path)]
     rendered = (result.warnings, outputs, result.findings, protect)
     replay.record(request, key, folders, folders_key, rendered)
     return rendered
 
 
-def _rendered_beside_the_printer(
-    path: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool
+def _built_beside_the_printer(
+    request: replay.Request, key: str, formats: tuple[str, ...], trace: bool, documents: str, front_matter: bool
 ) -> Rendered:
-    """`_rendered`, built in another process while this one loads the PDF printer (WeasyPrint's
-    import takes longer than the build); as `_rendered` in this process where none can start.
+    """`_built` in another process while this one loads the PDF printer (WeasyPrint's import takes
+    longer than the build); in this process where none can start.
 
     The builder ends before the print begins, so the two processes' memory never adds up to
     more than the print's own.
@@ -175,13 +186,14 @@ def _rendered_beside_the_printer(
 
     from telepolicy.generator.rendering.pdf import load_printer
 
+    arguments = (request, key, formats, trace, documents, front_matter)
     try:
         with ProcessPoolExecutor(max_workers=1) as pool:
-            built = pool.submit(_rendered, path, formats, trace, documents, front_matter)
+            built = pool.submit(_built, *arguments)
             load_printer()
             return built.result()
     except (OSError, BrokenProcessPool):
-        return _rendered(path, formats, trace, documents, front_matter)
+        return _built(*arguments)
 
 
 def _render_one(
@@ -204,13 +216,8 @@ def _render_one(
     printed = "pdf" in formats and documents == POLICY
     page = tuple(f for f in formats if f != "pdf") + (("html",) if printed and "html" not in formats else ())
     try:
-        if not printed:
-            warnings, outputs, findings, protect = _rendered(path, formats, trace, documents, front_matter)
-        else:
-            request = replay.Request("render", path, (page, trace, documents, front_matter))
-            kept = replay.recall(request.key()) if REPLAYED_FORMATS.issuperset(page) else None
-            build = _rendered_beside_the_printer if alone and kept is None else _rendered
-            warnings, outputs, findings, protect = kept or build(path, page, trace, documents, front_matter)
+        rendered = _rendered(path, page if printed else formats, trace, documents, front_matter, printed and alone)
+        warnings, outputs, findings, protect = rendered
         if strict and _has_errors(findings):
             return path, warnings, [], findings
         if printed:

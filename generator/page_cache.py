@@ -19,10 +19,17 @@ KIND = "page"
 EVERY_FILE = ("*",)  # more than the loader reads: a file it ignores only costs a stored page
 
 
+def source_folders(library_paths: Iterable[Path]) -> list[tuple[Path, tuple[str, ...]]]:
+    """The folders a project's outputs are made from besides its file, each with every file: the
+    built-in library, the project's clause folders and the page templates (the CLI's kept results
+    use them too: generator/replay.py)."""
+    folders = [Path(str(files("telepolicy.clause_library"))), *library_paths, Path(str(files("telepolicy.templates")))]
+    return [(folder, EVERY_FILE) for folder in folders]
+
+
 def page_key(path: Path, content: bytes, library_paths: Iterable[Path]) -> str:
     """The key of the HTML page `build(project, ["html"], check=False)` gives for this file's project."""
-    folders = [Path(str(files("telepolicy.clause_library"))), *library_paths, Path(str(files("telepolicy.templates")))]
-    contents = cache.folders_key((folder, EVERY_FILE) for folder in folders)
+    contents = cache.folders_key(source_folders(library_paths))
     return cache.digest(KIND, cache.program_key(), contents, str(Path(path).resolve()), content)
 
 

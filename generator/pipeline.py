@@ -19,7 +19,7 @@ from telepolicy.generator.checks.requirements import check as check_plan
 from telepolicy.generator.checks.requirements import trace as trace_plan
 from telepolicy.generator.documents import DOCUMENTS, DOCUMENTS_BY_ID, POLICY
 from telepolicy.generator.errors import ExportError, Problem
-from telepolicy.generator.library.loader import LIBRARY_FILES, builtin_library_path, library_for
+from telepolicy.generator.library.loader import library_for
 from telepolicy.generator.library.model import Library
 from telepolicy.generator.outputs import DEFAULT_FORMATS, parse_formats, write_outputs
 from telepolicy.generator.project.file import load_project
@@ -29,7 +29,7 @@ from telepolicy.generator.rendering.clauses import render_policy
 from telepolicy.generator.rendering.fragment import render_fragment
 from telepolicy.generator.rendering.front_matter import with_front_matter
 from telepolicy.generator.rendering.html import render_html
-from telepolicy.generator.rendering.markdown import render_markdown, templates_path
+from telepolicy.generator.rendering.markdown import render_markdown
 from telepolicy.generator.rendering.summary_json import render_json
 from telepolicy.generator.version import __version__
 
@@ -59,14 +59,6 @@ class Build:
     @property
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
-
-
-def build_inputs(project: Project) -> list[tuple[Path, tuple[str, ...]]]:
-    """The folders a build of `project` reads besides the project file, with the files that matter in each:
-    the built-in library (clauses, documents, rules and data), the project's organisation folders and
-    the page templates and styles."""
-    extra = [(folder, LIBRARY_FILES) for folder in project.resolved_library_paths()]
-    return [(builtin_library_path(), ("*.md", "*.toml")), *extra, (Path(templates_path()), ("*.j2", "*.css"))]
 
 
 def parse_documents(names: str | Iterable[str], project: Project) -> tuple[str, ...]:

@@ -16,26 +16,12 @@ from telepolicy.generator.library import loader, model
 from telepolicy.generator.library.loader import builtin_library_path, load_library
 from telepolicy.generator.rendering import pdf
 from tests.generator.clause_support import ORG_CLAUSE
+from tests.generator.conftest import forget_this_process
 
 PAGE = "<html lang='en'><head><title>t</title></head><body><p>{text}</p></body></html>"
 
 
-def forget_this_process() -> None:
-    """As a new process would start: nothing in memory, only what is on disk."""
-    loader._loaded.clear()
-    cache._manifests.clear()
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(folder))
-    monkeypatch.setenv(cache.ENV_OFF, "0")  # and restored after a test that switches the cache off
-    monkeypatch.setattr(cache, "_switched_off", False)
-    forget_this_process()
-    yield folder
-    forget_this_process()
-    cache.program_key.cache_clear()
+pytestmark = pytest.mark.usefixtures("private_cache")
 
 
 @pytest.fixture

@@ -11,16 +11,7 @@ from telepolicy.generator import builtin_library_path, cache, page_key, read_pag
 from telepolicy.generator import page_cache as module
 from telepolicy.generator.rendering.markdown import templates_path
 
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(folder))
-    monkeypatch.setenv(cache.ENV_OFF, "0")
-    monkeypatch.setattr(cache, "_switched_off", False)
-    cache._manifests.clear()
-    yield folder
-    cache._manifests.clear()
+pytestmark = pytest.mark.usefixtures("private_cache")
 
 
 @pytest.fixture

@@ -11,34 +11,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from telepolicy.generator import cache, pipeline, replay
+from telepolicy.generator import page_cache, pipeline, replay
 from telepolicy.generator.cli import main
-from telepolicy.generator.library import loader
 from telepolicy.generator.project.file import save_project
 from telepolicy.generator.project.presets import load_preset
 from telepolicy.generator.rendering import html, markdown, pdf
 from tests.conftest import EXAMPLE
 from tests.generator.clause_support import ORG_CLAUSE
+from tests.generator.conftest import forget_this_process
 
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(folder))
-    monkeypatch.setenv(cache.ENV_OFF, "0")
-    monkeypatch.setattr(cache, "_switched_off", False)
-    new_process()
-    yield folder
-    new_process()
-    cache.program_key.cache_clear()
-
-
-def new_process() -> None:
-    """As a new process starts: nothing in memory, only what is on disk."""
-    loader._loaded.clear()
-    cache._manifests.clear()
-    for module in (html, markdown):
-        module._environment.cache_clear()
+pytestmark = pytest.mark.usefixtures("private_cache")
 
 
 @pytest.fixture
@@ -69,7 +51,7 @@ def no_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def render(project: Path, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str, str, str]:
     """Exit code, what was printed, and the Markdown written."""
-    new_process()
+    forget_this_process()
     out = project.parent / "out"
     code = main(["render", str(project), "--format", "md,html", "--out", str(out), *options])
     printed = capsys.readouterr()
@@ -89,11 +71,11 @@ def test_an_unchanged_render_is_replayed_with_the_same_outputs_and_messages(proj
 def test_an_unchanged_check_is_replayed_with_the_same_findings_and_exit_code(tmp_path, capsys, monkeypatch):
     bad = without_transfer_mechanisms(tmp_path)
     for form in ([], ["--json"]):
-        new_process()
+        forget_this_process()
         first = main(["check", str(bad), *form]), capsys.readouterr()
         assert first[0] == 1
         assert "XFER-NO-MECHANISM" in first[1].out
-        new_process()
+        forget_this_process()
         with monkeypatch.context() as patched:
             no_pipeline(patched)
             assert (main(["check", str(bad), *form]), capsys.readouterr()) == first
@@ -129,8 +111,12 @@ def test_an_edited_project_file_is_never_replayed(project, capsys):
 def test_an_edited_page_template_is_never_replayed(project, capsys, tmp_path, monkeypatch):
     templates = tmp_path / "templates"
     shutil.copytree(markdown.templates_path(), templates)
-    for module in (html, markdown, pipeline):
+    for module in (html, markdown):
         monkeypatch.setattr(module, "templates_path", lambda: str(templates))
+    real = page_cache.files
+    monkeypatch.setattr(
+        page_cache, "files", lambda package: templates if package.endswith("templates") else real(package)
+    )
     render(project, capsys)
     page = templates / "policy.md.j2"
     page.write_text(page.read_text(encoding="utf-8") + "\nmarker-md\n", encoding="utf-8")
@@ -180,7 +166,7 @@ def test_a_pdf_is_printed_from_the_replayed_page_and_taken_from_its_own_cache(pr
     monkeypatch.setattr(pdf, "_print", lambda html, source, progress: (printed.append(html) or b"%PDF-1.7 x", []))
     out = project.parent / "out"
     for _ in range(2):
-        new_process()
+        forget_this_process()
         assert main(["render", str(project), "--format", "md,pdf", "--out", str(out)]) == 0
         no_pipeline(monkeypatch)
     assert len(printed) == 1

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from telepolicy.generator import load_preset, project_to_toml
 from telepolicy.gui.app import create_application
 from telepolicy.gui.main_window import MainWindow
 from telepolicy.gui.recovery import Recovery
@@ -64,6 +65,20 @@ def window(make_window: Callable[[], MainWindow]) -> MainWindow:
 def wait_rendered(qtbot, window: MainWindow) -> None:
     """Until the preview shows the project as it is now."""
     qtbot.waitUntil(lambda: window.renderer.latest is not None and not window.renderer.busy, timeout=15_000)
+
+
+@pytest.fixture
+def stored_page(qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, MainWindow]:
+    """A project file (eu-voip-operator) opened and rendered in a first window, so the cache holds
+    its page for the next window that opens it; the file and that first window."""
+    monkeypatch.setenv("TELEPOLICY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("TELEPOLICY_NO_CACHE", raising=False)
+    path = tmp_path / "policy.toml"
+    path.write_text(project_to_toml(load_preset("eu-voip-operator")), encoding="utf-8")
+    first = make_window()
+    first.session.open_project(path)
+    wait_rendered(qtbot, first)
+    return path, first
 
 
 def answer_message_box(button: str, seen: list[str] | None = None, attempts: int = 250) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import threading
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QUrl
@@ -218,16 +217,9 @@ def test_a_rendered_page_is_made_ready_for_the_preview_in_the_worker_not_the_ui_
 
 
 def test_a_file_opened_again_shows_its_stored_page_at_once_and_a_changed_file_never_does(
-    qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, make_window, stored_page
 ):
-    monkeypatch.setenv("TELEPOLICY_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("TELEPOLICY_NO_CACHE", raising=False)
-    project = load_preset("eu-voip-operator")
-    path = tmp_path / "policy.toml"
-    path.write_text(project_to_toml(project), encoding="utf-8")
-    first = make_window()
-    first.session.open_project(path)
-    wait_rendered(qtbot, first)
+    path, first = stored_page
     second = make_window()
     second.session.open_project(path)
     assert second.preview.html == first.preview.html, "shown before any render"
@@ -235,6 +227,7 @@ def test_a_file_opened_again_shows_its_stored_page_at_once_and_a_changed_file_ne
     wait_rendered(qtbot, second)
     assert second.renderer.latest.html == first.preview.html
 
+    project = load_preset("eu-voip-operator")
     project.answers["company.trading_name"] = "Northwind Voice"
     path.write_text(project_to_toml(project), encoding="utf-8")
     third = make_window()

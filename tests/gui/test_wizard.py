@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWidget
 
-from telepolicy.generator import FIELDS, FIELDS_BY_KEY, load_preset, project_to_toml
+from telepolicy.generator import FIELDS, FIELDS_BY_KEY, load_preset
 from telepolicy.gui.main_window import MainWindow
 from telepolicy.gui.operator import OperatorDialog
 from telepolicy.gui.wizard.fields import user_help
@@ -204,16 +203,9 @@ def test_the_preview_follows_the_page_being_answered(qtbot, window: MainWindow):
 
 
 def test_a_project_shows_its_preview_first_and_its_first_page_once_the_window_has_painted(
-    qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, make_window, stored_page
 ):
-    monkeypatch.setenv("TELEPOLICY_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("TELEPOLICY_NO_CACHE", raising=False)
-    project = load_preset("eu-voip-operator")
-    path = tmp_path / "policy.toml"
-    path.write_text(project_to_toml(project), encoding="utf-8")
-    first = make_window()
-    first.session.open_project(path)
-    wait_rendered(qtbot, first)  # its page is stored for the next start
+    path, _ = stored_page  # its page is stored for the next start
     window = make_window()
     wizard = window.wizard
     built_when_shown: list[bool] = []
@@ -227,7 +219,7 @@ def test_a_project_shows_its_preview_first_and_its_first_page_once_the_window_ha
     assert not wizard.loading.isVisible()
     name = wizard.pages[0].editors["company.legal_name"].input
     assert isinstance(name, QLineEdit)
-    assert name.text() == project.answers["company.legal_name"]
+    assert name.text() == load_preset("eu-voip-operator").answers["company.legal_name"]
     assert not window.isWindowModified()
     assert not window.session.document.modified
 
