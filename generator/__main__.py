@@ -1,7 +1,5 @@
 """`python -m telepolicy.generator` is the `telepolicy` command."""
 
-import sys
+from telepolicy.generator.cli import run
 
-from telepolicy.generator.cli import main
-
-sys.exit(main())
+run()

@@ -8,12 +8,13 @@ and the key or clause); 3 an internal error (a bug: a short message, the traceba
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from telepolicy.generator import cache, replay
 from telepolicy.generator.checks.findings import SEVERITIES, Finding
@@ -442,5 +443,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def run() -> NoReturn:
+    """The `telepolicy` command: `main` with the process's arguments, then exit.
+
+    What the command leaves behind is freed by the operating system when the process ends, not
+    by the garbage collector first: frozen, the ~70,000 objects of a printed PDF's layout are not
+    walked at exit (0.2 s of a PDF render's 5 s).
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

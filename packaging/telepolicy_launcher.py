@@ -21,9 +21,9 @@ def main() -> int:
         from telepolicy.gui.app import main as gui_main
 
         return gui_main()
-    from telepolicy.generator.cli import main as cli_main
+    from telepolicy.generator.cli import run
 
-    return cli_main()
+    run()
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ def test_wheel_declares_both_commands_for_pip_and_pipx(dist: Path):
     with zipfile.ZipFile(next(dist.glob("*.whl"))) as wheel:
         name = next(n for n in wheel.namelist() if n.endswith(".dist-info/entry_points.txt"))
         entry_points = wheel.read(name).decode()
-    assert "[console_scripts]\ntelepolicy = telepolicy.generator.cli:main" in entry_points
+    assert "[console_scripts]\ntelepolicy = telepolicy.generator.cli:run" in entry_points
     assert "[gui_scripts]\ntelepolicy-gui = telepolicy.gui.app:main" in entry_points
 
 
@@ -91,7 +91,7 @@ def test_installed_app_finds_its_data_in_the_installed_package(gui_venv: Path, t
     script = (
         "import json, sysconfig; from importlib.resources import files; import telepolicy.gui.app as app;"
         "from telepolicy.generator.library.loader import builtin_library_path;"
-        "from telepolicy.generator.rendering.markdown import templates_path;"
+        "from telepolicy.generator.rendering import templates_path;"
         "print(json.dumps({'site': sysconfig.get_path('purelib'), 'library': str(builtin_library_path()),"
         " 'templates': templates_path(), 'icon': str(app.ICON), 'clauses': str(files('telepolicy.clause_library'))}))"
     )
