@@ -204,6 +204,7 @@ def main() -> int:
             edit_project()
             return render("pdf", env)()
 
+        render("pdf", env)()  # the first PDF after installing: keeps the library lookup (rendering/libraries.py)
         mine, theirs, peak = interleaved(pdf_runs, render_edited, print_with_chromium if chromium else None)
         project.write_text(original, encoding="utf-8")
         ratio = statistics.median(mine) / statistics.median(theirs) if theirs else None

@@ -18,8 +18,8 @@ from markupsafe import Markup
 from telepolicy.generator import cache
 from telepolicy.generator.library.templating import format_date
 from telepolicy.generator.project.values import visible
+from telepolicy.generator.rendering import templates_path
 from telepolicy.generator.rendering.clauses import RenderedPolicy
-from telepolicy.generator.rendering.markdown import templates_path
 from telepolicy.generator.rendering.safe_markdown import safe_markdown
 
 if TYPE_CHECKING:

@@ -5,18 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib.resources import files
 
 from jinja2 import Environment, FileSystemLoader
 
 from telepolicy.generator import cache
 from telepolicy.generator.library.templating import MARKDOWN_OPTIONS, MarkdownText, format_date
+from telepolicy.generator.rendering import templates_path
 from telepolicy.generator.rendering.clauses import RenderedPolicy, RenderedSection
 from telepolicy.generator.rendering.safe_markdown import safe_markdown
-
-
-def templates_path() -> str:
-    return str(files("telepolicy.templates"))
 
 
 def slugify(value: str, separator: str) -> str:

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from telepolicy.generator import cache
 from telepolicy.generator.errors import Problem, RenderError
-from telepolicy.generator.rendering.markdown import templates_path
+from telepolicy.generator.rendering import templates_path
+from telepolicy.generator.rendering.libraries import load_weasyprint
 from telepolicy.generator.rendering.printing import PROGRESS_LOGGER, Progress, print_page, reporting
 
 __all__ = ["PROGRESS_LOGGER", "Progress", "is_cached", "load_printer", "prepare_in_background", "render_pdf"]
@@ -31,7 +32,7 @@ def load_printer() -> None:
     """Import WeasyPrint now (about a second), for a caller with other work running meanwhile, so
     that the print which follows starts at once. A printer that does not load is reported by that print."""
     try:
-        import weasyprint  # noqa: F401
+        load_weasyprint()
     except Exception:  # a missing native library (Pango): printing raises it again as a RenderError
         log.debug("WeasyPrint did not load ahead of the print", exc_info=True)
 

@@ -1,9 +1,9 @@
 """WeasyPrint's part of the PDF stage: print one page, with restricted fetches and progress in words.
 
-It imports nothing of the program but the standard library and WeasyPrint (when it prints),
-so loading it ahead of a print costs nothing else. Every fetch goes through a
-restricted fetcher, which allows only files inside the application's templates folder:
-nothing from the network, nothing else on disk.
+It imports nothing of the program but the cache, and WeasyPrint only when it prints (through
+libraries.py, which spares that import its search for native libraries), so loading it ahead of a
+print costs nothing else. Every fetch goes through a restricted fetcher, which allows only files
+inside the application's templates folder: nothing from the network, nothing else on disk.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
+
+from telepolicy.generator.rendering.libraries import load_weasyprint
 
 # Refused fetches are reported under the PDF stage's name, wherever the page is printed.
 log = logging.getLogger("telepolicy.generator.rendering.pdf")
@@ -109,6 +111,7 @@ def restricted_fetcher(templates: Path, refused: list[str] | None = None) -> Any
 
     Each refusal is logged and, when `refused` is given, its message is added to it.
     """
+    load_weasyprint()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     allowed = templates.resolve()
@@ -131,8 +134,7 @@ def restricted_fetcher(templates: Path, refused: list[str] | None = None) -> Any
 
 def print_page(html: str, templates: Path, refused: list[str]) -> bytes:
     """The page as a tagged PDF/UA-1, relative URLs read from `templates`; WeasyPrint's errors pass through."""
-    import weasyprint
-
+    weasyprint = load_weasyprint()
     document = weasyprint.HTML(
         string=html, base_url=templates.as_uri() + "/", url_fetcher=restricted_fetcher(templates, refused)
     )

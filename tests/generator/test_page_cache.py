@@ -9,7 +9,7 @@ import pytest
 
 from telepolicy.generator import builtin_library_path, cache, page_key, read_page, write_page
 from telepolicy.generator import page_cache as module
-from telepolicy.generator.rendering.markdown import templates_path
+from telepolicy.generator.rendering import templates_path
 
 pytestmark = pytest.mark.usefixtures("private_cache")
 
