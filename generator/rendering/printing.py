@@ -8,6 +8,7 @@ inside the application's templates folder: nothing from the network, nothing els
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -106,6 +107,33 @@ def reporting(on_progress: Progress | None, html: str) -> Iterator[None]:
                 logger.propagate = _RELAY.saved[1]
 
 
+# The garbage collector's thresholds while a print runs. WeasyPrint keeps most of what it makes (the
+# boxes of every page), so collecting the youngest generation every 700 new objects mostly walks
+# survivors: 280 collections, 0.2 s of a 34-page print. Every 20,000: 8 collections, 0.04 s, 5 MB more.
+PRINTING_THRESHOLDS = (20_000, 10, 10)
+_collections = threading.Lock()
+_prints_running = 0
+_thresholds_before = gc.get_threshold()
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """While this (and any other) print runs, the garbage collector runs less often; then as before."""
+    global _prints_running, _thresholds_before
+    with _collections:
+        if not _prints_running:
+            _thresholds_before = gc.get_threshold()
+            gc.set_threshold(*PRINTING_THRESHOLDS)
+        _prints_running += 1
+    try:
+        yield
+    finally:
+        with _collections:
+            _prints_running -= 1
+            if not _prints_running:
+                gc.set_threshold(*_thresholds_before)
+
+
 def restricted_fetcher(templates: Path, refused: list[str] | None = None) -> Any:
     """A WeasyPrint URL fetcher that serves only files inside the templates folder.
 
@@ -135,10 +163,11 @@ def restricted_fetcher(templates: Path, refused: list[str] | None = None) -> Any
 def print_page(html: str, templates: Path, refused: list[str]) -> bytes:
     """The page as a tagged PDF/UA-1, relative URLs read from `templates`; WeasyPrint's errors pass through."""
     weasyprint = load_weasyprint()
-    document = weasyprint.HTML(
-        string=html, base_url=templates.as_uri() + "/", url_fetcher=restricted_fetcher(templates, refused)
-    )
-    # Paged-media rules only WeasyPrint knows stay out of the HTML page (templates/print.css).
-    print_css = weasyprint.CSS(string=(templates / "print.css").read_text(encoding="utf-8"))
-    # Tagged PDF/UA-1: structure tree, /Lang from <html lang>, title shown, XMP pdfuaid:part 1.
-    return document.write_pdf(pdf_variant="pdf/ua-1", stylesheets=[print_css])
+    with fewer_collections():
+        document = weasyprint.HTML(
+            string=html, base_url=templates.as_uri() + "/", url_fetcher=restricted_fetcher(templates, refused)
+        )
+        # Paged-media rules only WeasyPrint knows stay out of the HTML page (templates/print.css).
+        print_css = weasyprint.CSS(string=(templates / "print.css").read_text(encoding="utf-8"))
+        # Tagged PDF/UA-1: structure tree, /Lang from <html lang>, title shown, XMP pdfuaid:part 1.
+        return document.write_pdf(pdf_variant="pdf/ua-1", stylesheets=[print_css])

@@ -95,3 +95,34 @@ def test_image_in_a_clause_is_not_embedded(example_project):
     reader = pypdf.PdfReader(io.BytesIO(render(example_project, ["pdf"]).outputs["pdf"]))
     assert all(not page.images for page in reader.pages)
     assert "secret Plain words." in text_of(reader)
+
+
+def test_the_collector_runs_less_often_while_any_print_runs_then_as_before():
+    import gc
+    import threading
+
+    from telepolicy.generator.rendering.printing import PRINTING_THRESHOLDS, fewer_collections
+
+    before = gc.get_threshold()
+    first_inside, second_done = threading.Event(), threading.Event()
+    seen: list[tuple[int, ...]] = []
+
+    def second_print() -> None:
+        first_inside.wait()
+        with fewer_collections():
+            seen.append(gc.get_threshold())
+        second_done.set()
+
+    other = threading.Thread(target=second_print)
+    other.start()
+    with fewer_collections():
+        seen.append(gc.get_threshold())
+        first_inside.set()
+        second_done.wait()
+        seen.append(gc.get_threshold())  # the other print ended; this one still runs
+    other.join()
+    assert seen == [PRINTING_THRESHOLDS] * 3
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("a print that fails")
+    assert gc.get_threshold() == before
