@@ -245,6 +245,7 @@ def main() -> int:
     p95 = statistics.quantiles(times, n=20)[-1]
     ratio = preview / reference
     print(f"platform: {platform}; medians of {STARTS} starts, interleaved with the reference")
+    print(f"python: {os.path.realpath(sys.executable)} {sys.version.split()[0]}")
     print(f"reference: empty PySide6 window with a QTextBrowser, shown and painted: {reference * 1000:.0f} ms")
     print(
         f"start: interactive window ({LARGEST} open, the wizard's first page built and painted): "

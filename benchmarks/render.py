@@ -150,6 +150,8 @@ def main() -> int:
         markdown, page = out / f"{EXAMPLE}.md", out / f"{EXAMPLE}.html"
         runs = 5 if QUICK else 11
         print(f"example: {EXAMPLE}; medians of {runs} interleaved runs; cache in a temporary folder", flush=True)
+        # Our figures depend on the interpreter's build (an unoptimised one is ~25 % slower at printing).
+        print(f"python: {os.path.realpath(sys.executable)} {sys.version.split()[0]}", flush=True)
 
         pandoc = shutil.which("pandoc")
         to_html = [pandoc or "pandoc", "-s", "--toc", "--metadata", "title=policy", str(markdown)]
