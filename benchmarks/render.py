@@ -230,7 +230,7 @@ def main() -> int:
             shutil.copy(project, copy)
             projects.append(copy)
         one, two = [], []
-        for _ in range(1 if QUICK else 2):
+        for _ in range(1 if QUICK else 3):
             one.append(render("pdf", cold, 1, projects)()[0])
             two.append(render("pdf", cold, 2, projects)()[0])
         speedup = statistics.median(one) / statistics.median(two)
