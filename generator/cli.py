@@ -448,7 +448,7 @@ def run() -> NoReturn:
 
     What the command leaves behind is freed by the operating system when the process ends, not
     by the garbage collector first: frozen, the ~70,000 objects of a printed PDF's layout are not
-    walked at exit (0.2 s of a PDF render's 5 s).
+    walked at exit (0.2 s at the end of a PDF render).
     """
     code = main()
     gc.freeze()

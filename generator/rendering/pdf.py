@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 def load_printer() -> None:
-    """Import WeasyPrint now (about a second), for a caller with other work running meanwhile, so
+    """Import WeasyPrint now (about half a second), for a caller with other work running meanwhile, so
     that the print which follows starts at once. A printer that does not load is reported by that print."""
     try:
         load_weasyprint()
