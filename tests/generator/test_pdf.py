@@ -126,3 +126,27 @@ def test_the_collector_runs_less_often_while_any_print_runs_then_as_before():
     with pytest.raises(RuntimeError), fewer_collections():
         raise RuntimeError("a print that fails")
     assert gc.get_threshold() == before
+
+
+def test_a_print_first_collects_what_the_last_print_left_and_a_first_print_collects_nothing(monkeypatch):
+    import gc
+    import weakref
+
+    from telepolicy.generator.rendering import printing
+
+    class Box:
+        """A cycle, as a laid-out page's boxes are: only the collector frees it."""
+
+    monkeypatch.setattr(printing, "_printed_before", False)  # as in a new process
+    gc.disable()  # only the collections the prints ask for
+    try:
+        with printing.fewer_collections():
+            box = Box()
+            box.parent = box  # type: ignore[attr-defined]
+            left = weakref.ref(box)
+            del box
+        assert left() is not None  # a process that prints once leaves it to the exit
+        with printing.fewer_collections():
+            assert left() is None  # the next print collected it before starting
+    finally:
+        gc.enable()
