@@ -113,6 +113,9 @@ def reporting(on_progress: Progress | None, html: str) -> Iterator[None]:
 # A finished print's layout (~80,000 objects) is then left to the collector's next full pass, which
 # a process that prints again would put off print after print (8 prints in one process: 116 MB
 # became 194 MB); so the next print collects it first (0.1 s), and a process that prints once never does.
+# Only in the main thread: in the app's export thread, freeing a Qt object's wrapper needs the
+# interpreter while the GUI thread holds it and waits on that object's lock (a deadlock, seen in
+# tests/gui); there the app's own collections, in its GUI thread, free the layout.
 PRINTING_THRESHOLDS = (20_000, 10, 10)
 _collections = threading.Lock()
 _prints_running = 0
@@ -126,7 +129,7 @@ def fewer_collections() -> Iterator[None]:
     global _prints_running, _printed_before, _thresholds_before
     with _collections:
         if not _prints_running:
-            if _printed_before:
+            if _printed_before and threading.current_thread() is threading.main_thread():
                 gc.collect()  # what the last print left
             _thresholds_before = gc.get_threshold()
             gc.set_threshold(*PRINTING_THRESHOLDS)

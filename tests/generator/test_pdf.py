@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import pypdf
 import pytest
@@ -128,9 +130,16 @@ def test_the_collector_runs_less_often_while_any_print_runs_then_as_before():
     assert gc.get_threshold() == before
 
 
+def run_a_print(printing: Callable[[], AbstractContextManager[None]]) -> None:
+    with printing():
+        pass
+
+
 def test_a_print_first_collects_what_the_last_print_left_and_a_first_print_collects_nothing(monkeypatch):
     import gc
+    import threading
     import weakref
+    from functools import partial
 
     from telepolicy.generator.rendering import printing
 
@@ -146,7 +155,11 @@ def test_a_print_first_collects_what_the_last_print_left_and_a_first_print_colle
             left = weakref.ref(box)
             del box
         assert left() is not None  # a process that prints once leaves it to the exit
+        in_a_worker = threading.Thread(target=partial(run_a_print, printing.fewer_collections))
+        in_a_worker.start()
+        in_a_worker.join()
+        assert left() is not None  # never collected from a worker thread (the app's export thread)
         with printing.fewer_collections():
-            assert left() is None  # the next print collected it before starting
+            assert left() is None  # the next print in the main thread collected it before starting
     finally:
         gc.enable()
