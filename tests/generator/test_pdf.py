@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 
 import pypdf
 import pytest
@@ -130,16 +128,10 @@ def test_the_collector_runs_less_often_while_any_print_runs_then_as_before():
     assert gc.get_threshold() == before
 
 
-def run_a_print(printing: Callable[[], AbstractContextManager[None]]) -> None:
-    with printing():
-        pass
-
-
 def test_a_print_first_collects_what_the_last_print_left_and_a_first_print_collects_nothing(monkeypatch):
     import gc
     import threading
     import weakref
-    from functools import partial
 
     from telepolicy.generator.rendering import printing
 
@@ -155,9 +147,16 @@ def test_a_print_first_collects_what_the_last_print_left_and_a_first_print_colle
             left = weakref.ref(box)
             del box
         assert left() is not None  # a process that prints once leaves it to the exit
-        in_a_worker = threading.Thread(target=partial(run_a_print, printing.fewer_collections))
+        seen_in_worker: list[tuple[int, ...]] = []
+
+        def print_in_a_worker() -> None:
+            with printing.fewer_collections():
+                seen_in_worker.append(gc.get_threshold())
+
+        in_a_worker = threading.Thread(target=print_in_a_worker)
         in_a_worker.start()
         in_a_worker.join()
+        assert seen_in_worker == [printing.PRINTING_THRESHOLDS]
         assert left() is not None  # never collected from a worker thread (the app's export thread)
         with printing.fewer_collections():
             assert left() is None  # the next print in the main thread collected it before starting
