@@ -167,9 +167,9 @@ def main() -> int:
         original = project.read_text(encoding="utf-8")
         edits = iter(range(1_000_000))
 
-        def edit_project() -> None:
+        def edit_project(path: Path = project) -> None:
             """A new policy version, as after an edit: the clauses that print it render again."""
-            project.write_text(original.replace('version = "3.2"', f'version = "3.2.{next(edits)}"'), "utf-8")
+            path.write_text(original.replace('version = "3.2"', f'version = "3.2.{next(edits)}"'), "utf-8")
 
         def render_edited_text() -> tuple[float, float]:
             edit_project()
@@ -231,7 +231,7 @@ def main() -> int:
         def render_batch(jobs: int, environment: dict[str, str]) -> float:
             """8 projects, each just edited (a new policy version): each is built and printed."""
             for copy in projects:
-                copy.write_text(original.replace('version = "3.2"', f'version = "3.2.{next(edits)}"'), "utf-8")
+                edit_project(copy)
             return render("pdf", environment, jobs, projects)()[0]
 
         batches = (("cache warm", env), ("cache off", cold))
